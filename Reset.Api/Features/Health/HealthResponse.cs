@@ -1,0 +1,5 @@
+namespace Reset.Api.Features.Health;
+
+/// <param name="Status">"healthy" or "unhealthy".</param>
+/// <param name="Checks">Per dependency ("postgres", "redis"): "healthy" or "unhealthy".</param>
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string>? Checks = null);

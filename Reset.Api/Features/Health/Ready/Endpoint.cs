@@ -1,0 +1,64 @@
+using FastEndpoints;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Reset.Api.Problems;
+using Reset.Infrastructure.Health;
+
+namespace Reset.Api.Features.Health.Ready;
+
+/// <summary>
+/// Ready to serve resets: PostgreSQL and Redis both answer. Each check gives up after 2 s, so this
+/// answers within 3 s even when a server hangs; a load balancer takes the instance out meanwhile.
+/// </summary>
+public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest<HealthResponse>
+{
+    /// <summary>How long a client should wait before asking again when a dependency is down.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public override void Configure()
+    {
+        Get("/health/ready");
+        RoutePrefixOverride(string.Empty);
+        AllowAnonymous();
+        Description(b => b
+            .WithName("getReadiness")
+            .WithTags("Operations")
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Readiness: PostgreSQL and Redis answer";
+            s.Responses[200] = "Every dependency answered.";
+            s.Responses[503] = "A dependency did not answer within 2 s (code dependency_unavailable; checks says which).";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(HealthChecks.ReadyTag), ct);
+        var checks = report.Entries.ToDictionary(
+            entry => entry.Key,
+            entry => entry.Value.Status == HealthStatus.Healthy ? "healthy" : "unhealthy");
+
+        if (report.Status == HealthStatus.Healthy)
+        {
+            await Send.OkAsync(new HealthResponse("healthy", checks), ct);
+            return;
+        }
+
+        HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var down = string.Join(" and ", checks.Where(c => c.Value != "healthy").Select(c => c.Key));
+        await Send.ResultAsync(Results.Json(
+            new ApiProblem
+            {
+                Type = ApiProblem.TypeFor(ProblemCodes.DependencyUnavailable),
+                Title = "A dependency is unavailable.",
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Detail = $"{down} did not answer.",
+                Instance = HttpContext.Request.Path,
+                Code = ProblemCodes.DependencyUnavailable,
+                TraceId = HttpContext.TraceIdentifier,
+                Extensions = new Dictionary<string, object?> { ["checks"] = checks },
+            },
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            contentType: ApiProblem.ContentType));
+    }
+}

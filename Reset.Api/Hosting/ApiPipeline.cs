@@ -1,0 +1,37 @@
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Reset.Api.Problems;
+
+namespace Reset.Api.Hosting;
+
+internal static class ApiPipeline
+{
+    public static WebApplication UseResetApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Unknown routes and wrong methods answer problem details too, not an empty 404/405.
+        app.UseStatusCodePages();
+
+        app.UseFastEndpoints(config =>
+        {
+            config.Endpoints.RoutePrefix = "api/v1";
+            // "application/problem+json" exactly, as clients and the contract expect.
+            config.Serializer.CharacterEncoding = null;
+            ProblemDetailsSetup.ConfigureErrors(config);
+        });
+
+        app.UseSwaggerGen(
+            document =>
+            {
+                document.Path = "/openapi/{documentName}.json";
+                // The document must not depend on the host it was fetched from: openapi.yaml is committed.
+                document.PostProcess = (openApi, _) => openApi.Servers.Clear();
+            },
+            ui =>
+            {
+                ui.Path = "/swagger";
+                ui.DocumentPath = "/openapi/{documentName}.json";
+            });
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Reset.Api.Problems;
+using Reset.Infrastructure;
+
+namespace Reset.Api.Hosting;
+
+internal static class ApiServices
+{
+    public const string DocumentName = "v1";
+
+    public static WebApplicationBuilder AddResetApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddInfrastructure(builder.Configuration);
+        builder.Services.AddResetProblemDetails();
+        builder.Services.AddFastEndpoints();
+        builder.Services.SwaggerDocument(options =>
+        {
+            options.ShortSchemaNames = true;
+            options.EnableJWTBearerAuth = false;
+            options.DocumentSettings = settings =>
+            {
+                settings.DocumentName = DocumentName;
+                settings.Title = "reset-service";
+                settings.Version = "v1";
+                settings.Description = OpenApiText.Description;
+            };
+        });
+        return builder;
+    }
+}

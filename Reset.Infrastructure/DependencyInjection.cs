@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reset.Domain.Passwords;
+using Reset.Infrastructure.Configuration;
+using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Hashing;
+using Reset.Infrastructure.Health;
+using Reset.Infrastructure.HumanCheck;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Reset.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>PostgreSQL, Redis, e-mail, human checks, hashing: everything the service talks to.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ConnectionStringsOptions, ConnectionStringsOptionsValidator>(configuration, ConnectionStringsOptions.Section);
+        services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(configuration, SecretsOptions.Section);
+        services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
+        services.AddValidatedOptions<HumanCheckOptions, HumanCheckOptionsValidator>(configuration, HumanCheckOptions.Section);
+        services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
+
+        services.AddDbContext<ResetDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres)
+                .UseSnakeCaseNamingConvention());
+
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
+            RedisConnection.Connect(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Redis!));
+
+        services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDependencyHealthChecks();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(
+        this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Reset.Infrastructure.Configuration;
+
+namespace Reset.Infrastructure.Email;
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    /// <summary>The sender, e.g. "Example Shop &lt;no-reply@shop.example&gt;".</summary>
+    public string From { get; set; } = "Reset Service <no-reply@localhost>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where messages are written as .eml files when no SMTP host is set.</summary>
+    public string PickupDirectory { get; set; } = "var/mail";
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Auto (STARTTLS when offered), None, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IValidateOptions<EmailOptions>
+{
+    private static readonly string[] SecurityModes = ["Auto", "None", "StartTls", "SslOnConnect"];
+
+    public ValidateOptionsResult Validate(string? name, EmailOptions options)
+    {
+        var failures = new List<string>();
+        if (!MailboxAddress.TryParse(options.From, out _))
+        {
+            failures.Add($"{Setting.Name("Email:From")} must be a mailbox such as \"Example Shop <no-reply@shop.example>\".");
+        }
+
+        if (options.Smtp.Port is < 1 or > 65535)
+        {
+            failures.Add($"{Setting.Name("Email:Smtp:Port")} must be between 1 and 65535.");
+        }
+
+        if (!SecurityModes.Contains(options.Smtp.Security, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"{Setting.Name("Email:Smtp:Security")} must be one of {string.Join(", ", SecurityModes)}.");
+        }
+
+        if (options.Smtp.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Setting.Name("Email:Smtp:Timeout")} must be a positive time span such as 00:00:10.");
+        }
+
+        if (!string.IsNullOrEmpty(options.Smtp.Username) && string.IsNullOrEmpty(options.Smtp.Password))
+        {
+            failures.Add($"{Setting.Name("Email:Smtp:Password")} is missing while {Setting.Name("Email:Smtp:Username")} is set.");
+        }
+
+        if (!options.UsesSmtp && string.IsNullOrWhiteSpace(options.PickupDirectory))
+        {
+            failures.Add($"{Setting.Name("Email:PickupDirectory")} is empty and no {Setting.Name("Email:Smtp:Host")} is set: e-mail would go nowhere.");
+        }
+
+        // A pickup folder on a production server is mail that no customer receives.
+        if (environment.IsProduction() && !options.UsesSmtp)
+        {
+            failures.Add($"{Setting.Name("Email:Smtp:Host")} is missing: Production sends e-mail through an SMTP relay.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

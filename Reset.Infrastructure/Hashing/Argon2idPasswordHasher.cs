@@ -1,0 +1,75 @@
+using System.Text;
+using Geralt;
+using Microsoft.Extensions.Options;
+using Reset.Domain.Passwords;
+
+namespace Reset.Infrastructure.Hashing;
+
+/// <summary>
+/// Argon2id through libsodium, stored as the standard PHC string
+/// (<c>$argon2id$v=19$m=19456,t=2,p=1$salt$hash</c>) that any Argon2 library can verify.
+/// A semaphore bounds how many hashes run at once (see <see cref="PasswordHashingOptions.MaxConcurrency"/>).
+/// </summary>
+internal sealed class Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher, IDisposable
+{
+    private readonly PasswordHashingOptions _options = options.Value;
+    private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+
+    public async Task<string> HashAsync(string password, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return Hash(password);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return Verify(hash, password);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private string Hash(string password)
+    {
+        // libsodium writes the PHC string and pads the rest of the buffer with NULs.
+        Span<char> encoded = stackalloc char[Argon2id.HashSize];
+        Argon2id.ComputeHash(encoded, Encoding.UTF8.GetBytes(password), _options.Iterations, _options.MemoryKiB * 1024);
+        var end = encoded.IndexOf('\0');
+        return new string(end < 0 ? encoded : encoded[..end]);
+    }
+
+    private static bool Verify(string hash, string password)
+    {
+        // Anything that is not an Argon2id PHC string (another scheme, a truncated value) simply
+        // does not match; libsodium would throw on it.
+        if (!hash.StartsWith("$argon2id$", StringComparison.Ordinal) || hash.Length is < MinEncodedLength or > Argon2id.HashSize)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Argon2id.VerifyHash(hash, Encoding.UTF8.GetBytes(password));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private const int MinEncodedLength = 45;
+}

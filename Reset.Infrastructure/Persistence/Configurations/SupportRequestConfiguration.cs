@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reset.Domain.Logins;
+using Reset.Domain.Support;
+
+namespace Reset.Infrastructure.Persistence.Configurations;
+
+internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
+{
+    public const int MaxMessageLength = 2000;
+
+    public void Configure(EntityTypeBuilder<SupportRequest> builder)
+    {
+        builder.ToTable("support_requests", t => t.HasCheckConstraint(
+            "ck_support_requests_status", "status IN ('open', 'resolved')"));
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reference).HasMaxLength(16).IsRequired();
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.TicketId).HasMaxLength(64);
+        builder.Property(r => r.ContactEmail).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.Property(r => r.Message).HasMaxLength(MaxMessageLength).IsRequired();
+        builder.Property(r => r.Status).HasMaxLength(16).HasConversion(
+            status => status.ToString().ToLowerInvariant(),
+            text => Enum.Parse<SupportRequestStatus>(text, ignoreCase: true));
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasOne<Domain.Accounts.UserAccount>().WithMany().HasForeignKey(r => r.UserId)
+            .OnDelete(DeleteBehavior.SetNull);
+    }
+}

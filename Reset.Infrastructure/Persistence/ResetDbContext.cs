@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Reset.Domain.Accounts;
+using Reset.Domain.Audit;
+using Reset.Domain.Support;
+using Reset.Infrastructure.Email;
+
+namespace Reset.Infrastructure.Persistence;
+
+/// <summary>
+/// The service's PostgreSQL store: customers, audit events, support requests and the e-mail outbox.
+/// New migration: dotnet tool restore &amp;&amp; dotnet ef migrations add NAME
+///   --project Reset.Infrastructure --startup-project Reset.Api --output-dir Persistence/Migrations
+/// </summary>
+public sealed class ResetDbContext(DbContextOptions<ResetDbContext> options) : DbContext(options)
+{
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // citext makes e-mail and member ID uniqueness and look-ups case-insensitive in the database itself.
+        modelBuilder.HasPostgresExtension("citext");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResetDbContext).Assembly);
+    }
+}

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL and Redis servers on loopback for ./run.sh and ./test.sh.
+#
+#   scripts/servers.sh start [postgres] [redis]   install if missing, then start (both by default)
+#   scripts/servers.sh stop  [postgres] [redis]   stop the servers this folder started
+#   scripts/servers.sh env   [postgres] [redis]   print `export ConnectionStrings__…=…` lines
+#   scripts/servers.sh status
+#
+# Everything lives under $RESET_VAR_DIR (default: var/ at the repo root, ignored by git).
+# Ports: $RESET_PG_PORT (default 55432) and $RESET_REDIS_PORT (default 56379).
+# Only processes started from that folder are ever stopped, by the PIDs their pid files hold.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VAR_DIR="${RESET_VAR_DIR:-$ROOT/var}"
+[[ "$VAR_DIR" = /* ]] || VAR_DIR="$ROOT/$VAR_DIR"
+PG_PORT="${RESET_PG_PORT:-55432}"
+REDIS_PORT="${RESET_REDIS_PORT:-56379}"
+PG_DATABASE="${RESET_PG_DATABASE:-reset}"
+PG_BIN=""
+
+log() { echo "servers: $*" >&2; }
+
+ensure_packages() {
+  local missing=()
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  ((${#missing[@]} == 0)) && return 0
+  log "installing ${missing[*]} from Debian packages"
+  if [[ $(id -u) -ne 0 ]]; then
+    log "need root to install ${missing[*]}; install them, or set ConnectionStrings__Postgres and ConnectionStrings__Redis"
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+find_pg_bin() {
+  PG_BIN="$(compgen -G "/usr/lib/postgresql/*/bin" | sort -V | tail -n1)"
+  [[ -x "$PG_BIN/initdb" ]] || { log "no initdb under /usr/lib/postgresql"; exit 1; }
+}
+
+# PostgreSQL refuses to run as root. The postgres user must reach the data folder and every folder
+# above it; a repo under /root is not reachable, so the data then goes to /var/tmp instead.
+pg_dir() {
+  local dir="$VAR_DIR/pg"
+  if [[ $(id -u) -eq 0 ]]; then
+    mkdir -p "$dir"
+    chown postgres:postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      dir="/var/tmp/reset-service-$(echo -n "$VAR_DIR" | md5sum | cut -c1-12)/pg"
+      mkdir -p "$dir"
+      chown postgres:postgres "$(dirname "$dir")" "$dir"
+    fi
+  fi
+  echo "$dir"
+}
+
+as_pg() {
+  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_password() { cat "$VAR_DIR/pg-password"; }
+
+start_postgres() {
+  find_pg_bin
+  local dir; dir="$(pg_dir)"
+  mkdir -p "$VAR_DIR"
+  if [[ ! -s "$VAR_DIR/pg-password" ]]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$VAR_DIR/pg-password")
+  fi
+  if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+    log "creating a PostgreSQL cluster in $dir/data"
+    local pwfile="$dir/pwfile"
+    install -m 600 -o "$(stat -c %U "$dir")" /dev/null "$pwfile"
+    pg_password >"$pwfile"
+    as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" \
+      --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+    rm -f "$pwfile"
+  fi
+  mkdir -p "$dir/sock"
+  [[ $(id -u) -ne 0 ]] || chown postgres:postgres "$dir/sock"
+  if as_pg "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+  else
+    local extra=""
+    # Tests trade durability for speed; the run command keeps PostgreSQL's defaults.
+    [[ "${RESET_SERVERS_FAST:-}" != 1 ]] || extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+      -o "-p $PG_PORT -k $dir/sock -c listen_addresses=127.0.0.1 $extra" start >/dev/null
+    log "PostgreSQL started on 127.0.0.1:$PG_PORT (data: $dir/data)"
+  fi
+  if ! as_pg psql -h "$dir/sock" -p "$PG_PORT" -U postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'" | grep -q 1; then
+    as_pg psql -h "$dir/sock" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE \"$PG_DATABASE\"" >/dev/null
+    log "created database $PG_DATABASE"
+  fi
+}
+
+stop_postgres() {
+  compgen -G "/usr/lib/postgresql/*/bin" >/dev/null || return 0
+  find_pg_bin
+  local dir; dir="$(pg_dir)"
+  if [[ -f "$dir/data/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    log "PostgreSQL stopped"
+  fi
+}
+
+redis_dir() { echo "$VAR_DIR/redis"; }
+
+redis_running() {
+  local pidfile; pidfile="$(redis_dir)/redis.pid"
+  [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+start_redis() {
+  local dir; dir="$(redis_dir)"
+  mkdir -p "$dir"
+  if redis_running; then
+    log "Redis already running on 127.0.0.1:$REDIS_PORT"
+    return 0
+  fi
+  # AOF on: a restarted Redis keeps the open tickets.
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --dir "$dir" \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --appendonly yes --save ''
+  for _ in $(seq 50); do
+    redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.1
+  done
+  redis-cli -p "$REDIS_PORT" ping | grep -q PONG || { log "Redis did not answer; see $dir/redis.log"; exit 1; }
+  log "Redis started on 127.0.0.1:$REDIS_PORT (data: $dir)"
+}
+
+stop_redis() {
+  redis_running || return 0
+  local pid; pid="$(cat "$(redis_dir)/redis.pid")"
+  kill "$pid"
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  log "Redis stopped"
+}
+
+print_env() {
+  local want_pg=$1 want_redis=$2
+  if ((want_pg)); then
+    echo "export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=postgres;Password=$(pg_password)'"
+  fi
+  if ((want_redis)); then
+    echo "export ConnectionStrings__Redis='127.0.0.1:$REDIS_PORT'"
+  fi
+}
+
+main() {
+  local command="${1:-}"
+  shift || true
+  local pg=0 redis=0
+  for what in "$@"; do
+    case "$what" in
+      postgres) pg=1 ;;
+      redis) redis=1 ;;
+      *) log "unknown server '$what'"; exit 2 ;;
+    esac
+  done
+  if ((pg == 0 && redis == 0)); then pg=1; redis=1; fi
+
+  case "$command" in
+    start)
+      ensure_packages
+      if ((pg)); then start_postgres; fi
+      if ((redis)); then start_redis; fi
+      ;;
+    stop)
+      if ((redis)); then stop_redis; fi
+      if ((pg)); then stop_postgres; fi
+      ;;
+    env) print_env "$pg" "$redis" ;;
+    status)
+      redis_running && log "Redis running on 127.0.0.1:$REDIS_PORT" || log "Redis not running"
+      if compgen -G "/usr/lib/postgresql/*/bin" >/dev/null; then
+        find_pg_bin
+        as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)/data" status >/dev/null 2>&1 \
+          && log "PostgreSQL running on 127.0.0.1:$PG_PORT" || log "PostgreSQL not running"
+      fi
+      ;;
+    *)
+      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"
