@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         services.AddSingleton<IConnectionMultiplexer>(provider =>
             RedisConnection.Connect(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Redis!));
+        services.AddHostedService<RedisConnectionWarmup>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace Reset.Infrastructure.Redis;
@@ -18,4 +19,19 @@ internal static class RedisConnection
         options.ClientName ??= "reset-service";
         return ConnectionMultiplexer.Connect(options);
     }
+}
+
+/// <summary>
+/// Makes the first connection attempt while the host starts, so no request (and no health check)
+/// ever waits on it; with Redis down, start-up takes the connect timeout longer, once.
+/// </summary>
+internal sealed class RedisConnectionWarmup(IConnectionMultiplexer redis) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = redis.IsConnected;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

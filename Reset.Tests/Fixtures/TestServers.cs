@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Reset.Infrastructure.Persistence;
+using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
+
+namespace Reset.Tests.Fixtures;
+
+/// <summary>
+/// The real PostgreSQL and Redis the tests run against, found once per test run:
+/// 1. connection strings from the environment (ConnectionStrings__Postgres / __Redis; ./test.sh sets them),
+/// 2. else Testcontainers, where a Docker engine answers,
+/// 3. else the project's own scripts/servers.sh, which installs and starts throwaway servers.
+/// </summary>
+public sealed class TestServers
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static TestServers? _instance;
+
+    private TestServers(string postgres, string redis)
+    {
+        Postgres = postgres;
+        Redis = redis;
+    }
+
+    public string Postgres { get; }
+
+    public string Redis { get; }
+
+    public static async Task<TestServers> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_instance is null)
+            {
+                var servers = await StartAsync();
+                await MigrateAsync(servers.Postgres);
+                _instance = servers;
+            }
+
+            return _instance;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<TestServers> StartAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        var redis = Environment.GetEnvironmentVariable("ConnectionStrings__Redis");
+        if (!string.IsNullOrEmpty(postgres) && !string.IsNullOrEmpty(redis))
+        {
+            return new TestServers(postgres, redis);
+        }
+
+        if (DockerEngineMayAnswer())
+        {
+            try
+            {
+                var pg = new PostgreSqlBuilder("postgres:15").Build();
+                var rd = new RedisBuilder("redis:7").Build();
+                await Task.WhenAll(pg.StartAsync(), rd.StartAsync());
+                return new TestServers(postgres ?? pg.GetConnectionString(), redis ?? rd.GetConnectionString());
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The socket is there but no engine answers (as on the CI machines): use the scripts.
+                Console.Error.WriteLine($"Testcontainers could not start servers ({exception.GetType().Name}); using scripts/servers.sh.");
+            }
+        }
+
+        var fromScript = await ScriptServers.StartAsync();
+        return new TestServers(postgres ?? fromScript.Postgres, redis ?? fromScript.Redis);
+    }
+
+    private static bool DockerEngineMayAnswer() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
+
+    private static async Task MigrateAsync(string postgres)
+    {
+        var options = new DbContextOptionsBuilder<ResetDbContext>().UseNpgsql(postgres).UseSnakeCaseNamingConvention().Options;
+        await using var db = new ResetDbContext(options);
+        var watch = Stopwatch.StartNew();
+        await db.Database.MigrateAsync();
+        Console.Error.WriteLine($"Test database migrated in {watch.ElapsedMilliseconds} ms.");
+    }
+}
