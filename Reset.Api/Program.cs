@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using Reset.Api.Cli;
 using Reset.Api.Hosting;
+using Reset.Infrastructure.Configuration;
 
 // `healthcheck` is the container probe: it needs no configuration and no host.
 if (args.FirstOrDefault() == HealthProbe.Command)
@@ -8,35 +8,35 @@ if (args.FirstOrDefault() == HealthProbe.Command)
     return await HealthProbe.RunAsync(args);
 }
 
-try
-{
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddResetApi();
-    var app = builder.Build();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddResetApi();
+var app = builder.Build();
 
-    switch (args.FirstOrDefault())
-    {
-        case MigrateCommand.Name:
-            return await MigrateCommand.RunAsync(app.Services);
-        case SeedDemoCommand.Name:
-            return await SeedDemoCommand.RunAsync(app.Services, args);
-    }
-
-    app.UseResetApi();
-    await app.RunAsync();
-    return 0;
-}
-catch (OptionsValidationException exception)
+// A setting is missing or wrong: say which, all at once, without a stack trace to wade through.
+var problems = ConfigurationCheck.FindProblems(app.Services);
+if (problems.Count > 0)
 {
-    // A setting is missing or wrong: say which, without a stack trace to wade through.
     await Console.Error.WriteLineAsync("reset-service cannot start; fix its configuration:");
-    foreach (var failure in exception.Failures)
+    foreach (var problem in problems)
     {
-        await Console.Error.WriteLineAsync("  - " + failure);
+        await Console.Error.WriteLineAsync("  - " + problem);
     }
 
     return 78; // EX_CONFIG
 }
+
+
+switch (args.FirstOrDefault())
+{
+    case MigrateCommand.Name:
+        return await MigrateCommand.RunAsync(app.Services);
+    case SeedDemoCommand.Name:
+        return await SeedDemoCommand.RunAsync(app.Services, args);
+}
+
+app.UseResetApi();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -46,5 +46,6 @@ public static class DependencyInjection
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        ConfigurationCheck.Register<TOptions>();
     }
 }

@@ -18,6 +18,8 @@ internal static class ApiServices
         {
             options.ShortSchemaNames = true;
             options.EnableJWTBearerAuth = false;
+            // Tags are set per endpoint, by use case, not taken from the route.
+            options.AutoTagPathSegmentIndex = 0;
             options.DocumentSettings = settings =>
             {
                 settings.DocumentName = DocumentName;

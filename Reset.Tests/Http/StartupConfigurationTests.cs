@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Reset.Tests.Fixtures;
+
+namespace Reset.Tests.Http;
+
+/// <summary>
+/// The built service refuses to start on a missing or wrong setting and says which, by the name an
+/// operator sets. Runs the real binary, as an operator would, with a clean environment.
+/// </summary>
+public sealed class StartupConfigurationTests
+{
+    private const int ConfigurationErrorExitCode = 78;
+
+    [Fact]
+    public async Task Missing_connection_strings_stop_the_service_naming_each_setting()
+    {
+        var (exitCode, output) = await RunServiceAsync("Development", new()
+        {
+            ["ConnectionStrings__Postgres"] = "",
+            ["ConnectionStrings__Redis"] = "",
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain("ConnectionStrings__Postgres (ConnectionStrings:Postgres) is missing");
+        output.ShouldContain("ConnectionStrings__Redis (ConnectionStrings:Redis) is missing");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Invalid_setting_stops_the_service_naming_it()
+    {
+        var (exitCode, output) = await RunServiceAsync("Development", new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Database=reset",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
+            ["Email__Smtp__Port"] = "70000",
+            ["HumanCheck__Provider"] = "captcha-of-the-week",
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain("Email__Smtp__Port (Email:Smtp:Port) must be between 1 and 65535");
+        output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) must be one of");
+    }
+
+    [Fact]
+    public async Task Production_without_secrets_refuses_to_start_naming_each_secret()
+    {
+        var (exitCode, output) = await RunServiceAsync("Production", new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Database=reset",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain("Secrets__HmacKey (Secrets:HmacKey) is missing");
+        output.ShouldContain("HumanCheck__Secret (HumanCheck:Secret) is missing");
+        output.ShouldContain("Email__Smtp__Host (Email:Smtp:Host) is missing");
+    }
+
+    [Fact]
+    public async Task Production_refuses_the_disabled_human_check()
+    {
+        var (exitCode, output) = await RunServiceAsync("Production", new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Database=reset",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
+            ["Secrets__HmacKey"] = ResetApp.TestHmacKey,
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["HumanCheck__Provider"] = "disabled",
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) is 'disabled'");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string environment, Dictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [ApiBinary, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ApiBinary)!,
+        };
+        // Only what the test names: nothing inherited from the test run's own configuration.
+        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The service started instead of refusing its configuration.");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string ApiBinary => Path.Combine(RepoRoot.Path, "Reset.Api", "bin", BuildConfiguration, "net10.0", "Reset.Api.dll");
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+}
