@@ -46,19 +46,12 @@ public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest
 
         HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var down = string.Join(" and ", checks.Where(c => c.Value != "healthy").Select(c => c.Key));
-        await Send.ResultAsync(Results.Json(
-            new ApiProblem
-            {
-                Type = ApiProblem.TypeFor(ProblemCodes.DependencyUnavailable),
-                Title = "A dependency is unavailable.",
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Detail = $"{down} did not answer.",
-                Instance = HttpContext.Request.Path,
-                Code = ProblemCodes.DependencyUnavailable,
-                TraceId = HttpContext.TraceIdentifier,
-                Extensions = new Dictionary<string, object?> { ["checks"] = checks },
-            },
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            contentType: ApiProblem.ContentType));
+        await Send.ResultAsync(Problem.Of(
+            HttpContext,
+            StatusCodes.Status503ServiceUnavailable,
+            ProblemCodes.DependencyUnavailable,
+            "A dependency is unavailable.",
+            $"{down} did not answer.",
+            new Dictionary<string, object?> { ["checks"] = checks }));
     }
 }
