@@ -10,6 +10,8 @@ using Reset.Infrastructure.Health;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.Redis;
+using Reset.Infrastructure.Security;
+using Reset.Domain.Tickets;
 using StackExchange.Redis;
 
 namespace Reset.Infrastructure;
@@ -24,6 +26,8 @@ public static class DependencyInjection
         services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
         services.AddValidatedOptions<HumanCheckOptions, HumanCheckOptionsValidator>(configuration, HumanCheckOptions.Section);
         services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
+        services.AddValidatedOptions<ShopOptions, ShopOptionsValidator>(configuration, ShopOptions.Section);
+        services.AddValidatedOptions<ResetRules, ResetRulesValidator>(configuration, ResetRulesValidator.Section);
 
         services.AddDbContext<ResetDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres)
@@ -33,7 +37,12 @@ public static class DependencyInjection
             RedisConnection.Connect(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Redis!));
         services.AddHostedService<RedisConnectionWarmup>();
 
+        services.AddSingleton<SecretHmac>();
+        services.AddSingleton<ResetTicketStore>();
+        services.AddEmail();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        // Until the ALTCHA verifier lands, every provider but 'disabled' is refused at start.
+        services.AddSingleton<IHumanCheckVerifier, DisabledHumanCheckVerifier>();
         services.AddSingleton(TimeProvider.System);
         services.AddDependencyHealthChecks();
         return services;

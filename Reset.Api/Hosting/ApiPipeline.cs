@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Reset.Api.Problems;
+using Reset.Infrastructure;
 
 namespace Reset.Api.Hosting;
 
@@ -8,9 +9,22 @@ internal static class ApiPipeline
 {
     public static WebApplication UseResetApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // PostgreSQL, Redis or a provider down is "try again later", not a bug.
+            StatusCodeSelector = exception => DependencyFailures.IsDependencyFailure(exception)
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
+        });
         // Unknown routes and wrong methods answer problem details too, not an empty 404/405.
         app.UseStatusCodePages();
+
+        // Nothing this service answers may be cached: tickets, tokens and states change by the second.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return next(context);
+        });
 
         app.UseFastEndpoints(config =>
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FastEndpoints;
 using FluentValidation.Results;
+using Reset.Infrastructure;
 
 namespace Reset.Api.Problems;
 
@@ -29,7 +30,13 @@ internal static class ProblemDetailsSetup
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // Exception messages can hold anything, secrets included: never send them.
             problem.Extensions.Remove("exception");
-            if (status >= 500)
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                problem.Title = "A service this one depends on is unavailable.";
+                problem.Detail = "The request could not be completed. Try again in a few seconds.";
+                context.HttpContext.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (status >= 500)
             {
                 problem.Detail = "The service could not complete the request. Try again; if it keeps failing, contact support.";
             }

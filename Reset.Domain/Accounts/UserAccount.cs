@@ -78,5 +78,12 @@ public sealed class UserAccount
         UpdatedAt = now;
     }
 
+    /// <summary>The shop locks, disables or reactivates the account.</summary>
+    public void ChangeStatus(AccountStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+
     private static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

@@ -6,6 +6,8 @@ namespace Reset.Domain.Support;
 /// </summary>
 public sealed class SupportRequest
 {
+    public const int MaxMessageLength = 2000;
+
     private SupportRequest()
     {
         Reference = string.Empty;

@@ -17,7 +17,15 @@ public sealed class EmailOptions
     /// <summary>Where messages are written as .eml files when no SMTP host is set.</summary>
     public string PickupDirectory { get; set; } = "var/mail";
 
+    public OutboxOptions Outbox { get; set; } = new();
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}
+
+public sealed class OutboxOptions
+{
+    /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class SmtpOptions
@@ -61,6 +69,11 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
         if (options.Smtp.Timeout <= TimeSpan.Zero)
         {
             failures.Add($"{Setting.Name("Email:Smtp:Timeout")} must be a positive time span such as 00:00:10.");
+        }
+
+        if (options.Outbox.PollInterval < TimeSpan.FromMilliseconds(50) || options.Outbox.PollInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{Setting.Name("Email:Outbox:PollInterval")} must be between 00:00:00.05 and 00:05:00.");
         }
 
         if (!string.IsNullOrEmpty(options.Smtp.Username) && string.IsNullOrEmpty(options.Smtp.Password))

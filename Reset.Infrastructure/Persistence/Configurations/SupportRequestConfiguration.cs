@@ -7,8 +7,6 @@ namespace Reset.Infrastructure.Persistence.Configurations;
 
 internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
 {
-    public const int MaxMessageLength = 2000;
-
     public void Configure(EntityTypeBuilder<SupportRequest> builder)
     {
         builder.ToTable("support_requests", t => t.HasCheckConstraint(
@@ -19,7 +17,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.Property(r => r.TicketId).HasMaxLength(64);
         builder.Property(r => r.ContactEmail).HasMaxLength(EmailAddress.MaxLength).IsRequired();
-        builder.Property(r => r.Message).HasMaxLength(MaxMessageLength).IsRequired();
+        builder.Property(r => r.Message).HasMaxLength(SupportRequest.MaxMessageLength).IsRequired();
         builder.Property(r => r.Status).HasMaxLength(16).HasConversion(
             status => status.ToString().ToLowerInvariant(),
             text => Enum.Parse<SupportRequestStatus>(text, ignoreCase: true));

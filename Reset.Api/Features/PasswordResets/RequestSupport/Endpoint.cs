@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using FastEndpoints;
+using Microsoft.Extensions.Options;
+using Reset.Api.Problems;
+using Reset.Domain.Audit;
+using Reset.Domain.Logins;
+using Reset.Domain.Support;
+using Reset.Domain.Tickets;
+using Reset.Infrastructure.Configuration;
+using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Features.PasswordResets.RequestSupport;
+
+/// <summary>
+/// "Customer support": for someone who lost access to the mailbox. Stores the request for a person
+/// to handle, with a reference to quote, and acknowledges it by e-mail to the contact address.
+/// The customer's password and tickets are not touched.
+/// </summary>
+public sealed class Endpoint(
+    ResetDbContext db,
+    ResetTicketStore tickets,
+    OutboxSignal outbox,
+    IOptions<ShopOptions> shop,
+    TimeProvider time) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/password-resets/{ticketId}/support-requests");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("requestPasswordResetSupport")
+            .WithTags("Password resets")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Ask customer support for help";
+            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "john.personal@example.net",
+                "I no longer have access to my work mailbox.");
+            s.ResponseExamples[StatusCodes.Status201Created] = new Response(
+                Guid.Parse("019ac3a1-7a52-7c1e-9d3b-5f3f2b8e6a10"), "SR-7K4Q-2M9X");
+            s.Responses[StatusCodes.Status201Created] = "The request is stored; an acknowledgement goes to the contact address.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        {
+            await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+            return;
+        }
+
+        var contact = EmailAddress.Parse(req.ContactEmail!);
+        var reference = SupportReference.New(RandomNumberGenerator.GetInt32);
+        var request = SupportRequest.Open(Guid.CreateVersion7(now), reference, ticket.UserId, ticket.Id.Value, contact.Value, req.Message!.Trim(), now);
+        db.SupportRequests.Add(request);
+        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.SupportRequestOpened, now,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, {reference}"));
+        db.OutboxMessages.Add(Outbox.Message(Outbox.SupportRequestKind, contact.Value,
+            EmailTemplates.SupportRequestReceived(reference.Value, shop.Value), now));
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+
+        await Send.ResponseAsync(new Response(request.Id, request.Reference), StatusCodes.Status201Created, ct);
+    }
+}

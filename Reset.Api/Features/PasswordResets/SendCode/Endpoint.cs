@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using FastEndpoints;
+using Microsoft.Extensions.Options;
+using Reset.Api.Problems;
+using Reset.Domain.Tickets;
+using Reset.Infrastructure.Configuration;
+using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Features.PasswordResets.SendCode;
+
+/// <summary>
+/// Step 2: "Get code". Makes a six-digit code, stores only its HMAC and queues the e-mail in the
+/// outbox, in one database transaction with the code's storage. The e-mail leaves asynchronously,
+/// so this answers as fast for a decoy (whose code goes nowhere) as for a customer.
+/// </summary>
+public sealed class Endpoint(
+    ResetDbContext db,
+    ResetTicketStore tickets,
+    OutboxSignal outbox,
+    IOptions<ResetRules> rules,
+    IOptions<ShopOptions> shop,
+    TimeProvider time) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/password-resets/{ticketId}/codes");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("sendPasswordResetCode")
+            .WithTags("Password resets")
+            .Produces<Response>(StatusCodes.Status202Accepted)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Send a code by e-mail";
+            s.Description = "A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.";
+            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "email");
+            s.Responses[StatusCodes.Status202Accepted] = "The code is on its way.";
+            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too soon after the last code, or no codes left (Retry-After says when).";
+            s.Responses[StatusCodes.Status409Conflict] = "ticket_state: the code was already verified.";
+            s.Responses[StatusCodes.Status423Locked] = "ticket_locked: too many wrong codes; start again.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var rule = rules.Value;
+        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        {
+            await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+            return;
+        }
+
+        if (await tickets.AccountFrozenForAsync(ticket.AccountKey, rule) is { } frozenFor)
+        {
+            await Send.ResultAsync(AccountFrozen(frozenFor));
+            return;
+        }
+
+        var decision = ticket.DecideCodeRequest(now, rule);
+        if (decision != CodeRequestDecision.Allowed)
+        {
+            await Send.ResultAsync(Refusal(decision, ticket, now, ticket.ResendAvailableAt(rule)));
+            return;
+        }
+
+        var code = VerificationCode.Generate(RandomNumberGenerator.GetInt32);
+        var codeExpiresAt = ticket.CodeExpiryFor(now, rule);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.OutboxMessages.Add(ticket.IsDecoy
+            ? Outbox.Decoy(now)
+            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value),
+                now, notAfter: codeExpiresAt, containsSecret: true));
+        await db.SaveChangesAsync(ct);
+
+        // The store decides atomically; a parallel request may have used the cooldown or the last code.
+        var stored = await tickets.StoreCodeAsync(ticket, code, now, rule);
+        if (stored.Decision != CodeRequestDecision.Allowed)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            await Send.ResultAsync(Refusal(stored.Decision, ticket, now, stored.At ?? now + rule.ResendCooldown));
+            return;
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        outbox.Notify();
+        await Send.ResponseAsync(
+            new Response(ticket.Destination, codeExpiresAt, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
+            StatusCodes.Status202Accepted, ct);
+    }
+
+    private IResult Refusal(CodeRequestDecision decision, ResetTicket ticket, DateTimeOffset now, DateTimeOffset resendAt) => decision switch
+    {
+        CodeRequestDecision.TicketLocked => TicketProblems.Locked(HttpContext),
+        CodeRequestDecision.WrongState => TicketProblems.OutOfOrder(HttpContext,
+            "The code of this ticket was already verified. Set the new password with the reset token."),
+        CodeRequestDecision.TooSoon => TicketProblems.RateLimited(HttpContext, resendAt - now,
+            "A code was sent a moment ago. Check your inbox and spam folder, or ask again after Retry-After seconds."),
+        CodeRequestDecision.NoCodesLeft => TicketProblems.RateLimited(HttpContext, ticket.ExpiresAt - now,
+            "This ticket has sent all its codes. Start a new password reset, or ask customer support."),
+        _ => TicketProblems.NotFound(HttpContext),
+    };
+
+    private IResult AccountFrozen(TimeSpan frozenFor) => TicketProblems.RateLimited(HttpContext, frozenFor,
+        "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.");
+}

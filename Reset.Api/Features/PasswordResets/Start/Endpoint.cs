@@ -1,0 +1,86 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reset.Api.Problems;
+using Reset.Domain.Accounts;
+using Reset.Domain.Audit;
+using Reset.Domain.Logins;
+using Reset.Domain.Tickets;
+using Reset.Infrastructure.HumanCheck;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Features.PasswordResets.Start;
+
+/// <summary>
+/// Step 1: a login and a passed human check start a ticket. A login that matches no account that may
+/// reset gets a decoy ticket that answers the same way, so nobody learns who is a customer here.
+/// </summary>
+public sealed partial class Endpoint(
+    IHumanCheckVerifier humanCheck,
+    ResetDbContext db,
+    ResetTicketStore tickets,
+    IOptions<ResetRules> rules,
+    TimeProvider time,
+    ILogger<Endpoint> logger) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/password-resets");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("startPasswordReset")
+            .WithTags("Password resets")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Start a password reset";
+            s.Description = "Checks the human-check token first, then opens a ticket for the login. " +
+                "The answer is the same whether or not the login belongs to a customer.";
+            s.ExampleRequest = new Request("john@example.com", "eyJwYXJhbWV0ZXJzIjp7Li4ufX0=");
+            s.ResponseExamples[StatusCodes.Status201Created] = new Response(
+                "k5v2mzq7d3x4hwa6ny8pcr3t2e", "started", new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
+                ResetMethod.For("j***n@e***.com"));
+            s.Responses[StatusCodes.Status201Created] = "The ticket: its id, expiry and the ways to prove the account.";
+            s.Responses[StatusCodes.Status400BadRequest] = "validation_failed, malformed_request or human_check_failed.";
+            s.Responses[StatusCodes.Status503ServiceUnavailable] = "dependency_unavailable: a store or the human-check provider is down.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var verdict = await humanCheck.VerifyAsync(req.HumanCheckToken ?? string.Empty, clientIp, ct);
+        if (!verdict.Passed)
+        {
+            LogHumanCheckFailed(verdict.Reason);
+            await Send.ResultAsync(TicketProblems.HumanCheckFailed(HttpContext));
+            return;
+        }
+
+        var login = LoginIdentifier.TryParse(req.Login, out var parsed) ? parsed : throw new InvalidOperationException("The validator let an invalid login through.");
+        var now = time.GetUtcNow();
+        var account = await FindAccountAsync(login, ct);
+        var ticket = ResetTicket.Start(TicketId.New(), login, account, now, rules.Value);
+        await tickets.CreateAsync(ticket);
+
+        // Written for decoys too (without a user), so both paths do the same work.
+        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, clientIp, "ticket " + ticket.Id));
+        await db.SaveChangesAsync(ct);
+
+        HttpContext.Response.Headers.Location = $"/api/v1/password-resets/{ticket.Id}";
+        await Send.ResponseAsync(
+            new Response(ticket.Id.Value, ticket.Status.ToWire(), ticket.ExpiresAt, ResetMethod.For(ticket.Destination)),
+            StatusCodes.Status201Created, ct);
+    }
+
+    private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
+        login.IsEmail
+            ? db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == login.Email!.Value, ct)
+            : db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.MemberId == login.MemberId!.Value, ct);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset refused: human check failed ({Reason})")]
+    private partial void LogHumanCheckFailed(string reason);
+}

@@ -1,0 +1,106 @@
+using FastEndpoints;
+using Microsoft.Extensions.Options;
+using Reset.Api.Problems;
+using Reset.Domain.Audit;
+using Reset.Domain.Tickets;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Features.PasswordResets.VerifyCode;
+
+/// <summary>
+/// Step 3: "Confirm". The store compares, counts and consumes the code in one atomic step; five
+/// wrong codes lock the ticket, ten a day lock the account's recovery. A right code yields the
+/// reset token, which allows nothing but setting the password.
+/// </summary>
+public sealed class Endpoint(
+    ResetDbContext db,
+    ResetTicketStore tickets,
+    IOptions<ResetRules> rules,
+    TimeProvider time) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/password-resets/{ticketId}/verification");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("verifyPasswordResetCode")
+            .WithTags("Password resets")
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Verify the code";
+            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "042917");
+            s.ResponseExamples[StatusCodes.Status200OK] = new Response(
+                "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw", new DateTimeOffset(2026, 11, 26, 12, 20, 0, TimeSpan.Zero));
+            s.Responses[StatusCodes.Status200OK] = "The code was right: here is the reset token.";
+            s.Responses[StatusCodes.Status400BadRequest] = "code_invalid (wrong or expired; attemptsRemaining says how many tries are left) or validation_failed.";
+            s.Responses[StatusCodes.Status409Conflict] = "ticket_state: no code was sent yet, or it was already verified.";
+            s.Responses[StatusCodes.Status423Locked] = "ticket_locked: too many wrong codes; start again.";
+            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many wrong codes for this account today; ask customer support.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var rule = rules.Value;
+        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        {
+            await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+            return;
+        }
+
+        var code = VerificationCode.TryParse(req.Code, out var parsed) ? parsed : throw new InvalidOperationException("The validator let an invalid code through.");
+        var result = await tickets.CheckCodeAsync(ticket, code, now, rule);
+        var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString();
+        switch (result.Outcome)
+        {
+            case CodeCheckOutcome.Verified:
+                await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
+                await Send.OkAsync(new Response(result.Token!.Value.Value, result.TokenExpiresAt!.Value), ct);
+                break;
+            case CodeCheckOutcome.Wrong:
+                await Send.ResultAsync(CodeInvalid(result.AttemptsRemaining));
+                break;
+            case CodeCheckOutcome.WrongAndLocked:
+                await AuditAsync(ticket, AuditEventTypes.PasswordResetTicketLocked, now, clientIp, ct);
+                await Send.ResultAsync(CodeInvalid(0));
+                break;
+            case CodeCheckOutcome.Locked:
+                await Send.ResultAsync(TicketProblems.Locked(HttpContext));
+                break;
+            case CodeCheckOutcome.AccountFrozen:
+                await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, result.FrozenFor!.Value,
+                    "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help."));
+                break;
+            case CodeCheckOutcome.WrongState:
+                await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ticket.Status == TicketStatus.Started
+                    ? "No code was sent on this ticket yet. Ask for a code first."
+                    : "The code of this ticket was already verified."));
+                break;
+            default:
+                await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+                break;
+        }
+    }
+
+    private IResult CodeInvalid(int attemptsRemaining) => Problem.Of(
+        HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.CodeInvalid, "The code is wrong or has expired.",
+        attemptsRemaining > 0
+            ? "Check the code in the latest e-mail, or ask for a new one."
+            : "That was the last attempt: this ticket is locked. Start a new password reset, or ask customer support.",
+        new Dictionary<string, object?> { ["attemptsRemaining"] = attemptsRemaining });
+
+    /// <summary>Decoys are audited too (without a user), so both do the same work.</summary>
+    private async Task AuditAsync(ResetTicket ticket, string type, DateTimeOffset now, string? clientIp, CancellationToken ct)
+    {
+        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, type, now, clientIp, "ticket " + ticket.Id));
+        await db.SaveChangesAsync(ct);
+    }
+}

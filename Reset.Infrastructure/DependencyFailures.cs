@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Reset.Infrastructure.HumanCheck;
+using StackExchange.Redis;
+
+namespace Reset.Infrastructure;
+
+/// <summary>Tells a failure of something the service depends on (answered 503) from a bug (500).</summary>
+public static class DependencyFailures
+{
+    /// <summary>Seconds a client should wait before retrying when a dependency failed.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public static bool IsDependencyFailure(Exception exception) => exception switch
+    {
+        RedisException or RedisTimeoutException => true,
+        NpgsqlException => true,
+        DbUpdateException { InnerException: NpgsqlException } => true,
+        HumanCheckUnavailableException => true,
+        TimeoutException => true,
+        _ when exception.InnerException is { } inner => IsDependencyFailure(inner),
+        _ => false,
+    };
+}

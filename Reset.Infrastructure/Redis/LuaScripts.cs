@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace Reset.Infrastructure.Redis;
+
+/// <summary>The Lua scripts beside this file, embedded in the assembly. StackExchange.Redis sends
+/// each once and then calls it by its SHA.</summary>
+internal static class LuaScripts
+{
+    public static readonly string SendCode = Load("send_code.lua");
+    public static readonly string VerifyCode = Load("verify_code.lua");
+    public static readonly string ReserveAttempt = Load("reserve_attempt.lua");
+    public static readonly string ConsumeToken = Load("consume_token.lua");
+    public static readonly string RestoreToken = Load("restore_token.lua");
+
+    private static string Load(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream("Reset.Infrastructure.Redis.Scripts." + name)
+            ?? throw new InvalidOperationException($"Embedded Lua script {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
