@@ -109,6 +109,15 @@ internal sealed partial class OutboxDispatcher(
             Erase(message);
             LogSent(message.Id, message.Kind);
         }
+        catch (Exception exception) when (IsPermanent(exception))
+        {
+            // The relay refused this message for good (5xx): retrying would only repeat the refusal.
+            message.Attempts++;
+            message.DroppedAt = time.GetUtcNow();
+            message.LastError = Describe(exception);
+            Erase(message);
+            LogRefused(message.Id, message.Kind, message.LastError);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             message.Attempts++;
@@ -146,6 +155,10 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
+    private static bool IsPermanent(Exception exception) =>
+        exception is MailKit.Net.Smtp.SmtpCommandException { StatusCode: >= (MailKit.Net.Smtp.SmtpStatusCode)500 }
+            or ParseException;
+
     private static string Describe(Exception exception) => exception switch
     {
         MailKit.Net.Smtp.SmtpCommandException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}",
@@ -161,6 +174,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) failed, attempt {Attempts}: {Error}; next try at {NextAttemptAt}")]
     private partial void LogRetry(Guid id, string kind, int attempts, string error, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) refused for good: {Error}; dropped")]
+    private partial void LogRefused(Guid id, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({Error}); retrying at the next poll")]
     private partial void LogDispatchFailed(string error);

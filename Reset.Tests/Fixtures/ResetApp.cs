@@ -12,9 +12,12 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TestHmacKey = "dGVzdC1vbmx5LWhtYWMta2V5LXRoaXJ0eS10d28tYnl0ZXMhIQ==";
 
-    private readonly string _mailFolder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
+    public string MailFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
 
     public TestServers Servers { get; private set; } = null!;
+
+    /// <summary>This instance's own database, a copy of the migrated test database.</summary>
+    public string Postgres { get; private set; } = null!;
 
     /// <summary>Configuration on top of appsettings.json, as environment variables would give it.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -24,14 +27,20 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
+        Postgres = await Servers.CreateDatabaseAsync();
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_mailFolder))
+        if (Postgres is not null)
         {
-            Directory.Delete(_mailFolder, recursive: true);
+            await Servers.DropDatabaseAsync(Postgres);
+        }
+
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
 
         GC.SuppressFinalize(this);
@@ -42,11 +51,11 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = Servers.Postgres,
+            ["ConnectionStrings:Postgres"] = Postgres,
             ["ConnectionStrings:Redis"] = Servers.Redis,
             ["Secrets:HmacKey"] = TestHmacKey,
             ["HumanCheck:Provider"] = "disabled",
-            ["Email:PickupDirectory"] = _mailFolder,
+            ["Email:PickupDirectory"] = MailFolder,
         };
         foreach (var (key, value) in Settings)
         {

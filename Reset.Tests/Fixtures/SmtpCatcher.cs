@@ -98,7 +98,8 @@ public sealed class SmtpCatcher : IAsyncDisposable
         {
             if (Refusing)
             {
-                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "Try again later");
+                // 451: local error in processing, a transient refusal the sender should retry.
+                return new SmtpResponse((SmtpReplyCode)451, "Try again later");
             }
 
             await using var stream = new MemoryStream(buffer.ToArray());

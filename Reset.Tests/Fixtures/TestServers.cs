@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Reset.Infrastructure.Persistence;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
@@ -79,9 +80,39 @@ public sealed class TestServers
     private static bool DockerEngineMayAnswer() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
 
+    /// <summary>
+    /// A database of its own for one app instance, copied from the migrated one. Each instance runs
+    /// an outbox dispatcher; with one shared table, one app's dispatcher would send another's mail.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "reset_app_" + Guid.NewGuid().ToString("N")[..16];
+        var template = new NpgsqlConnectionStringBuilder(Postgres).Database;
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+    }
+
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task MigrateAsync(string postgres)
     {
-        var options = new DbContextOptionsBuilder<ResetDbContext>().UseNpgsql(postgres).UseSnakeCaseNamingConvention().Options;
+        // No pooling: a template database must have no open connections when it is copied.
+        var unpooled = new NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString;
+        var options = new DbContextOptionsBuilder<ResetDbContext>().UseNpgsql(unpooled).UseSnakeCaseNamingConvention().Options;
         await using var db = new ResetDbContext(options);
         var watch = Stopwatch.StartNew();
         await db.Database.MigrateAsync();

@@ -1,0 +1,41 @@
+using System.Net;
+using MimeKit;
+using Reset.Tests.Fixtures;
+
+namespace Reset.Tests.Http.PasswordResets;
+
+/// <summary>With no SMTP host configured, e-mail lands as .eml files in the pickup folder.</summary>
+public sealed class PickupDirectoryTests
+{
+    [Fact]
+    public async Task Without_an_smtp_host_the_code_email_is_written_as_an_eml_file()
+    {
+        await using var app = new PickupApp();
+        await app.InitializeAsync();
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+
+        (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        MimeMessage? message = null;
+        for (var i = 0; i < 100 && message is null; i++)
+        {
+            var file = Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml").FirstOrDefault() : null;
+            message = file is null ? null : await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        message.ShouldNotBeNull();
+        message.To.Mailboxes.Single().Address.ShouldBe(customer.Email);
+        message.Subject.ShouldNotBeNull().ShouldMatch("^[0-9]{6} is your ");
+    }
+
+    private sealed class PickupApp : JourneyApp
+    {
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Settings.Remove("Email:Smtp:Host");
+        }
+    }
+}

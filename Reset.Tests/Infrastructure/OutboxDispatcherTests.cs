@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Persistence;
+using Reset.Tests.Fixtures;
+
+namespace Reset.Tests.Infrastructure;
+
+public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<JourneyApp>
+{
+    [Fact]
+    public async Task A_code_email_past_its_expiry_is_dropped_unsent_and_erased()
+    {
+        var recipient = $"late.{Guid.NewGuid():N}@example.com";
+        var now = app.Time.GetUtcNow();
+        var message = Outbox.Message(Outbox.ResetCodeKind, recipient, new EmailContent("123456 is your code", "123456", "<p>123456</p>"),
+            now.AddMinutes(-11), notAfter: now.AddMinutes(-1), containsSecret: true);
+        await AddAsync(message);
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(TestContext.Current.CancellationToken);
+
+        var row = await ReadAsync(message.Id);
+        row.DroppedAt.ShouldNotBeNull();
+        row.SentAt.ShouldBeNull();
+        row.Subject.ShouldNotContain("123456");
+        row.TextBody.ShouldBeNull();
+        row.HtmlBody.ShouldBeNull();
+        app.Smtp.To(recipient).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_sent_code_email_keeps_no_copy_of_the_code()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+        (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var code = await app.ReceiveCodeAsync(customer.Email);
+
+        var row = await WaitForRowAsync(customer.Email, r => r.SentAt is not null);
+
+        row.Subject.ShouldNotContain(code);
+        row.TextBody.ShouldBeNull();
+        row.HtmlBody.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_relay_that_refuses_and_then_returns_still_delivers_the_code()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+        app.Smtp.Refusing = true;
+        try
+        {
+            (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            var failed = await WaitForRowAsync(customer.Email, r => r.Attempts > 0);
+            failed.LastError.ShouldNotBeNull().ShouldStartWith("SMTP 451");
+        }
+        finally
+        {
+            app.Smtp.Refusing = false;
+        }
+
+        var code = await app.ReceiveCodeAsync(customer.Email);
+        (await app.VerifyAsync(ticketId, code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Backoff_grows_from_about_two_seconds_to_at_most_about_five_minutes()
+    {
+        OutboxDispatcher.Backoff(1).TotalSeconds.ShouldBeInRange(1.6, 2.4);
+        OutboxDispatcher.Backoff(3).TotalSeconds.ShouldBeInRange(6.4, 9.6);
+        OutboxDispatcher.Backoff(30).TotalSeconds.ShouldBeInRange(240, 360);
+    }
+
+    private async Task AddAsync(OutboxMessage message)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<OutboxMessage> ReadAsync(Guid id)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ResetDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    private async Task<OutboxMessage> WaitForRowAsync(string recipient, Func<OutboxMessage, bool> condition)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<ResetDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.Recipient == recipient).ToListAsync();
+            if (rows.FirstOrDefault(condition) is { } row)
+            {
+                return row;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The outbox row never reached the expected state.");
+    }
+}
