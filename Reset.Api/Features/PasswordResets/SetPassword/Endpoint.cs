@@ -1,0 +1,150 @@
+using FastEndpoints;
+using Microsoft.Extensions.Options;
+using Reset.Api.Problems;
+using Reset.Domain.Audit;
+using Reset.Domain.Passwords;
+using Reset.Domain.Tickets;
+using Reset.Infrastructure.Configuration;
+using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Features.PasswordResets.SetPassword;
+
+/// <summary>
+/// Step 4: "Submit". Checks the reset token, that both passwords match, and the policy; then takes
+/// the token, and in one transaction stores the new Argon2id hash, rotates the security stamp, writes
+/// an audit event and queues the "password changed" e-mail. If that transaction does not commit,
+/// the token is given back so the customer can try again. Then every other ticket of the account is void.
+/// </summary>
+public sealed class Endpoint(
+    ResetDbContext db,
+    ResetTicketStore tickets,
+    PasswordPolicy policy,
+    IPasswordHasher hasher,
+    OutboxSignal outbox,
+    IOptions<ShopOptions> shop,
+    TimeProvider time) : Endpoint<Request>
+{
+    public override void Configure()
+    {
+        Post("/password-resets/{ticketId}/password");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("setNewPassword")
+            .WithTags("Password resets")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status401Unauthorized)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Set the new password";
+            s.Description = "The customer is not signed in by this: they sign in with the new password as usual.";
+            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
+                "violet kettle drums at noon", "violet kettle drums at noon");
+            s.Responses[StatusCodes.Status204NoContent] = "The password was changed.";
+            s.Responses[StatusCodes.Status400BadRequest] = "password_rejected (violations says why), passwords_mismatch or validation_failed.";
+            s.Responses[StatusCodes.Status401Unauthorized] = "reset_token_invalid: wrong, expired or already used.";
+            s.Responses[StatusCodes.Status409Conflict] = "ticket_state: the code was not verified yet, or the password was already changed.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        {
+            await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+            return;
+        }
+
+        if (ticket.Status != TicketStatus.Verified)
+        {
+            await Send.ResultAsync(ticket.Status switch
+            {
+                TicketStatus.Locked => TicketProblems.Locked(HttpContext),
+                TicketStatus.Completed => TicketProblems.OutOfOrder(HttpContext, "The password of this ticket was already changed."),
+                _ => TicketProblems.OutOfOrder(HttpContext, "Verify the e-mailed code first; its answer holds the reset token."),
+            });
+            return;
+        }
+
+        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(id, token))
+        {
+            await Send.ResultAsync(TokenInvalid());
+            return;
+        }
+
+        var newPassword = PasswordPolicy.Normalize(req.NewPassword!);
+        if (!string.Equals(newPassword, PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
+        {
+            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
+                "The passwords do not match.", "Type the same new password in both fields."));
+            return;
+        }
+
+        if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } user)
+        {
+            // The account was removed, locked or disabled since the ticket started.
+            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, "This account cannot be reset here any more. Ask customer support."));
+            return;
+        }
+
+        var evaluation = policy.Evaluate(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId));
+        if (await hasher.VerifyAsync(user.PasswordHash, newPassword, ct))
+        {
+            evaluation = evaluation.WithViolation(PasswordViolation.SameAsCurrent);
+        }
+
+        if (!evaluation.Acceptable)
+        {
+            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
+                "The new password is not allowed.", "Choose another password; violations says why.",
+                new Dictionary<string, object?> { ["violations"] = evaluation.Violations, ["score"] = evaluation.Score }));
+            return;
+        }
+
+        var hash = await hasher.HashAsync(newPassword, ct);
+        switch (await tickets.TakeTokenAsync(id, token, time.GetUtcNow()))
+        {
+            case "ok":
+                break;
+            case "invalid":
+                // A parallel request with the same token took it first.
+                await Send.ResultAsync(TokenInvalid());
+                return;
+            default:
+                await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+                return;
+        }
+
+        try
+        {
+            var changedAt = time.GetUtcNow();
+            user.ChangePassword(hash, changedAt);
+            db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
+                HttpContext.Connection.RemoteIpAddress?.ToString(), "ticket " + ticket.Id));
+            db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value), changedAt));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // Nothing was committed: the token works again, and the customer gets a 503 (or 500) to retry.
+            await tickets.GiveTokenBackAsync(id, token, time.GetUtcNow());
+            throw;
+        }
+
+        outbox.Notify();
+        await tickets.MarkCompletedAsync(id);
+        await tickets.VoidOtherTicketsAsync(ticket.AccountKey, id);
+        await Send.NoContentAsync(ct);
+    }
+
+    private IResult TokenInvalid() => Problem.Of(HttpContext, StatusCodes.Status401Unauthorized, ProblemCodes.ResetTokenInvalid,
+        "The reset token is not valid.", "It is wrong, expired or already used. Verify a new code to get a new token.");
+}
