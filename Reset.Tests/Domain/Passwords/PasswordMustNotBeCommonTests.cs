@@ -1,0 +1,68 @@
+using Reset.Domain.Passwords;
+
+namespace Reset.Tests.Domain.Passwords;
+
+public sealed class PasswordMustNotBeCommonTests
+{
+    [Theory]
+    [InlineData("password1234")]
+    [InlineData("qwertyuiop12")]
+    [InlineData("PassWord1234")]
+    [InlineData("1QAZ2WSX3EDC")]
+    public void Password_must_not_be_common_in_any_letter_case(string password)
+    {
+        PolicyFor.Tests().Evaluate(password, PasswordContext.None).Codes().ShouldBe([PasswordViolationCodes.CommonPassword]);
+    }
+
+    [Fact]
+    public void The_blocklist_can_be_turned_off()
+    {
+        var policy = PolicyFor.Tests(new PasswordPolicySettings { CheckBlocklist = false });
+
+        policy.Evaluate("password1234", PasswordContext.None).Acceptable.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_lower_minimum_length_meets_the_short_common_passwords_too()
+    {
+        var policy = PolicyFor.Tests(new PasswordPolicySettings { MinLength = 8 });
+
+        policy.Evaluate("baseball", PasswordContext.None).Codes().ShouldBe([PasswordViolationCodes.CommonPassword]);
+    }
+}
+
+public sealed class EmbeddedPasswordBlocklistTests
+{
+    [Fact]
+    public void The_blocklist_holds_thousands_of_passwords()
+    {
+        new EmbeddedPasswordBlocklist().Count.ShouldBeGreaterThanOrEqualTo(30_000);
+    }
+
+    [Theory]
+    [InlineData("123456")]
+    [InlineData("password")]
+    [InlineData("iloveyou")]
+    [InlineData("123qweasdzxc")]
+    [InlineData("leavemealone")]
+    public void The_blocklist_knows_the_usual_suspects(string password)
+    {
+        new EmbeddedPasswordBlocklist().Contains(password).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_blocklist_ignores_letter_case()
+    {
+        new EmbeddedPasswordBlocklist().Contains("IloveYOU").ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("#")]
+    [InlineData("# Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc.")]
+    [InlineData("blue cactus river lamp")]
+    public void Comments_and_uncommon_passwords_are_not_on_the_blocklist(string text)
+    {
+        new EmbeddedPasswordBlocklist().Contains(text).ShouldBeFalse();
+    }
+}
