@@ -34,12 +34,13 @@ public static class DependencyInjection
         services.AddHostedService<RedisConnectionWarmup>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddPasswordPolicy(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddDependencyHealthChecks();
         return services;
     }
 
-    private static void AddValidatedOptions<TOptions, TValidator>(
+    internal static void AddValidatedOptions<TOptions, TValidator>(
         this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
