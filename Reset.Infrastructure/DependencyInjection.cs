@@ -26,7 +26,6 @@ public static class DependencyInjection
         services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
         services.AddValidatedOptions<HumanCheckOptions, HumanCheckOptionsValidator>(configuration, HumanCheckOptions.Section);
         services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
-        services.AddValidatedOptions<ShopOptions, ShopOptionsValidator>(configuration, ShopOptions.Section);
         services.AddValidatedOptions<ResetRules, ResetRulesValidator>(configuration, ResetRulesValidator.Section);
 
         services.AddDbContext<ResetDbContext>((provider, options) =>
@@ -41,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<ResetTicketStore>();
         services.AddEmail();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddPasswordPolicy(configuration);
         // Until the ALTCHA verifier lands, every provider but 'disabled' is refused at start.
         services.AddSingleton<IHumanCheckVerifier, DisabledHumanCheckVerifier>();
         services.AddSingleton(TimeProvider.System);
@@ -48,7 +48,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddValidatedOptions<TOptions, TValidator>(
+    internal static void AddValidatedOptions<TOptions, TValidator>(
         this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>

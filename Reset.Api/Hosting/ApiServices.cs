@@ -26,6 +26,7 @@ internal static class ApiServices
                 settings.Title = "reset-service";
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
+                settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
             };
         });
         return builder;

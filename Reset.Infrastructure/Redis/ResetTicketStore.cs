@@ -151,10 +151,13 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
     }
 
     /// <summary>Whether the token is the ticket's live one, without taking it.</summary>
-    public async Task<bool> TokenMatchesAsync(TicketId id, ResetToken token)
+    public async Task<bool> TokenMatchesAsync(TicketId id, ResetToken token, DateTimeOffset now)
     {
-        var stored = await Db.StringGetAsync(RedisKeys.Token(id.Value));
-        return stored.HasValue && stored == hmac.Token(id.Value, token.Value);
+        var stored = Db.StringGetAsync(RedisKeys.Token(id.Value));
+        var expiresAt = Db.HashGetAsync(RedisKeys.Ticket(id.Value), "token_exp");
+        await Task.WhenAll(stored, expiresAt);
+        return stored.Result.HasValue && stored.Result == hmac.Token(id.Value, token.Value)
+            && expiresAt.Result.HasValue && now < FromMs(expiresAt.Result.ToString());
     }
 
     /// <summary>Takes the token for one password change: "ok", "invalid", "state" or "not_found".</summary>
@@ -173,8 +176,12 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
 
     public async Task MarkCompletedAsync(TicketId id)
     {
+        // Only while the ticket exists: a plain HSET on an expired ticket would recreate it without a TTL.
         var key = RedisKeys.Ticket(id.Value);
-        await Db.HashSetAsync(key, "status", TicketStatus.Completed.ToWire(), When.Exists);
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(key));
+        _ = transaction.HashSetAsync(key, "status", TicketStatus.Completed.ToWire());
+        await transaction.ExecuteAsync();
     }
 
     /// <summary>Voids every other open ticket of the account, with its code and token.</summary>

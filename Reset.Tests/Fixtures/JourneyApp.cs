@@ -78,6 +78,21 @@ public class JourneyApp : ResetApp
     public async Task<JsonElement> GetTicketAsync(string ticketId) =>
         await CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/password-resets/{ticketId}");
 
+    public async Task<HttpResponseMessage> SetPasswordAsync(string ticketId, string resetToken, string newPassword, string? confirmPassword = null) =>
+        await CreateClient().PostAsJsonAsync($"/api/v1/password-resets/{ticketId}/password",
+            new { resetToken, newPassword, confirmPassword = confirmPassword ?? newPassword });
+
+    /// <summary>Walks to a verified ticket: start, send, read the code from the e-mail, verify. Returns the ticket and its token.</summary>
+    public async Task<(string TicketId, string ResetToken)> VerifiedTicketAsync(Customer customer, int emailNumber = 1)
+    {
+        var ticketId = await StartTicketAsync(customer.Email);
+        (await SendCodeAsync(ticketId)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+        var code = await ReceiveCodeAsync(customer.Email, emailNumber);
+        using var verified = await VerifyAsync(ticketId, code);
+        verified.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        return (ticketId, (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString()!);
+    }
+
     /// <summary>The code from the n-th e-mail to the address, read from its subject and checked against its body.</summary>
     public async Task<string> ReceiveCodeAsync(string email, int nth = 1)
     {

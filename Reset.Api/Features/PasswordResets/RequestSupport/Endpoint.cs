@@ -40,8 +40,11 @@ public sealed class Endpoint(
         Summary(s =>
         {
             s.Summary = "Ask customer support for help";
-            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "john.personal@example.net",
-                "I no longer have access to my work mailbox.");
+            s.ExampleRequest = new Request
+            {
+                ContactEmail = "john.personal@example.net",
+                Message = "I no longer have access to my work mailbox.",
+            };
             s.ResponseExamples[StatusCodes.Status201Created] = new Response(
                 Guid.Parse("019ac3a1-7a52-7c1e-9d3b-5f3f2b8e6a10"), "SR-7K4Q-2M9X");
             s.Responses[StatusCodes.Status201Created] = "The request is stored; an acknowledgement goes to the contact address.";

@@ -21,7 +21,7 @@ namespace Reset.Api.Features.PasswordResets.SetPassword;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
-    PasswordPolicy policy,
+    Reset.Domain.Passwords.PasswordPolicy policy,
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
@@ -45,12 +45,16 @@ public sealed class Endpoint(
         {
             s.Summary = "Set the new password";
             s.Description = "The customer is not signed in by this: they sign in with the new password as usual.";
-            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
-                "violet kettle drums at noon", "violet kettle drums at noon");
+            s.ExampleRequest = new Request
+            {
+                ResetToken = "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
+                NewPassword = "violet kettle drums at noon",
+                ConfirmPassword = "violet kettle drums at noon",
+            };
             s.Responses[StatusCodes.Status204NoContent] = "The password was changed.";
             s.Responses[StatusCodes.Status400BadRequest] = "password_rejected (violations says why), passwords_mismatch or validation_failed.";
             s.Responses[StatusCodes.Status401Unauthorized] = "reset_token_invalid: wrong, expired or already used.";
-            s.Responses[StatusCodes.Status409Conflict] = "ticket_state: the code was not verified yet, or the password was already changed.";
+            s.Responses[StatusCodes.Status409Conflict] = "ticket_state: the code was not verified yet, or the account can no longer be reset here.";
         });
     }
 
@@ -68,20 +72,21 @@ public sealed class Endpoint(
             await Send.ResultAsync(ticket.Status switch
             {
                 TicketStatus.Locked => TicketProblems.Locked(HttpContext),
-                TicketStatus.Completed => TicketProblems.OutOfOrder(HttpContext, "The password of this ticket was already changed."),
+                // Its token was used: the contract's "already used" is reset_token_invalid.
+                TicketStatus.Completed => TokenInvalid(),
                 _ => TicketProblems.OutOfOrder(HttpContext, "Verify the e-mailed code first; its answer holds the reset token."),
             });
             return;
         }
 
-        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(id, token))
+        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(id, token, now))
         {
             await Send.ResultAsync(TokenInvalid());
             return;
         }
 
-        var newPassword = PasswordPolicy.Normalize(req.NewPassword!);
-        if (!string.Equals(newPassword, PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
+        var newPassword = Reset.Domain.Passwords.PasswordPolicy.Normalize(req.NewPassword!);
+        if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
                 "The passwords do not match.", "Type the same new password in both fields."));
@@ -110,16 +115,16 @@ public sealed class Endpoint(
         }
 
         var hash = await hasher.HashAsync(newPassword, ct);
-        switch (await tickets.TakeTokenAsync(id, token, time.GetUtcNow()))
+        switch (await tickets.TakeTokenAsync(id, token, now))
         {
             case "ok":
                 break;
-            case "invalid":
-                // A parallel request with the same token took it first.
-                await Send.ResultAsync(TokenInvalid());
+            case "not_found":
+                await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
                 return;
             default:
-                await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
+                // A parallel request with the same token took it first (and may have completed the ticket).
+                await Send.ResultAsync(TokenInvalid());
                 return;
         }
 

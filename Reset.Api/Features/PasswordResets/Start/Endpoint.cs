@@ -39,7 +39,7 @@ public sealed partial class Endpoint(
             s.Summary = "Start a password reset";
             s.Description = "Checks the human-check token first, then opens a ticket for the login. " +
                 "The answer is the same whether or not the login belongs to a customer.";
-            s.ExampleRequest = new Request("john@example.com", "eyJwYXJhbWV0ZXJzIjp7Li4ufX0=");
+            s.ExampleRequest = new Request { Login = "john@example.com", HumanCheckToken = "eyJwYXJhbWV0ZXJzIjp7Li4ufX0=" };
             s.ResponseExamples[StatusCodes.Status201Created] = new Response(
                 "k5v2mzq7d3x4hwa6ny8pcr3t2e", "started", new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
                 ResetMethod.For("j***n@e***.com"));

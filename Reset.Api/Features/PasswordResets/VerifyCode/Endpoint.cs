@@ -35,9 +35,12 @@ public sealed class Endpoint(
         Summary(s =>
         {
             s.Summary = "Verify the code";
-            s.ExampleRequest = new Request("k5v2mzq7d3x4hwa6ny8pcr3t2e", "042917");
-            s.ResponseExamples[StatusCodes.Status200OK] = new Response(
-                "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw", new DateTimeOffset(2026, 11, 26, 12, 20, 0, TimeSpan.Zero));
+            s.ExampleRequest = new Request { Code = "042917" };
+            s.ResponseExamples[StatusCodes.Status200OK] = new Response
+            {
+                ResetToken = "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
+                ResetTokenExpiresAt = new DateTimeOffset(2026, 11, 26, 12, 20, 0, TimeSpan.Zero),
+            };
             s.Responses[StatusCodes.Status200OK] = "The code was right: here is the reset token.";
             s.Responses[StatusCodes.Status400BadRequest] = "code_invalid (wrong or expired; attemptsRemaining says how many tries are left) or validation_failed.";
             s.Responses[StatusCodes.Status409Conflict] = "ticket_state: no code was sent yet, or it was already verified.";
@@ -63,7 +66,7 @@ public sealed class Endpoint(
         {
             case CodeCheckOutcome.Verified:
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
-                await Send.OkAsync(new Response(result.Token!.Value.Value, result.TokenExpiresAt!.Value), ct);
+                await Send.OkAsync(new Response { ResetToken = result.Token!.Value.Value, ResetTokenExpiresAt = result.TokenExpiresAt!.Value }, ct);
                 break;
             case CodeCheckOutcome.Wrong:
                 await Send.ResultAsync(CodeInvalid(result.AttemptsRemaining));

@@ -1,0 +1,58 @@
+using FastEndpoints;
+using Reset.Api.Problems;
+using Reset.Domain.Logins;
+using Reset.Domain.Passwords;
+using Policy = Reset.Domain.Passwords.PasswordPolicy;
+
+namespace Reset.Api.Features.PasswordPolicy.Evaluate;
+
+/// <summary>
+/// Checks a candidate password against the policy while the customer types. Nothing is stored and
+/// the answer is marked no-store: it says how good a password is.
+/// </summary>
+public sealed class Endpoint(Policy policy) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/password-policy/evaluations");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("evaluatePassword")
+            .WithTags("Password policy")
+            .Accepts<Request>("application/json")
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest));
+        Summary(s =>
+        {
+            s.Summary = "Evaluate a candidate password";
+            s.Description = "Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. \"Not the current password\" is checked only when the password is set.";
+            s.ExampleRequest = new Request { Password = "blue cactus river lamp", Login = "john@example.com" };
+            s.Responses[200] = "The verdict: acceptable, score and violations (never the password).";
+            s.Responses[400] = "The body is not JSON of this shape (malformed_request) or breaks a field rule (validation_failed).";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var evaluation = policy.Evaluate(req.Password!, ContextFor(req.Login));
+        HttpContext.Response.Headers.CacheControl = "no-store";
+        await Send.OkAsync(Response.From(evaluation), ct);
+    }
+
+    /// <summary>An e-mail login brings its address (and so its local part); a member ID itself; anything else is checked as typed.</summary>
+    private static PasswordContext ContextFor(string? login)
+    {
+        if (string.IsNullOrWhiteSpace(login))
+        {
+            return PasswordContext.None;
+        }
+
+        if (!LoginIdentifier.TryParse(login, out var parsed))
+        {
+            return new PasswordContext(Login: login);
+        }
+
+        return parsed.IsEmail
+            ? new PasswordContext(Login: login, Email: parsed.Email!.Value)
+            : new PasswordContext(Login: login, MemberId: parsed.MemberId!.Value);
+    }
+}

@@ -1,0 +1,22 @@
+using NJsonSchema.Annotations;
+using Reset.Domain.Passwords;
+
+namespace Reset.Api.Features.PasswordPolicy.Evaluate;
+
+/// <summary>The policy's verdict on a password; never the password itself.</summary>
+/// <param name="Acceptable">True when no rule is broken.</param>
+/// <param name="Score">Strength on zxcvbn's scale, 0 (guessable) to 4 (very hard to guess).</param>
+/// <param name="Violations">Every rule the password breaks; empty when acceptable.</param>
+[JsonSchema("PasswordEvaluation")]
+public sealed record Response(bool Acceptable, int Score, IReadOnlyList<Violation> Violations)
+{
+    public static Response From(PasswordEvaluation evaluation) => new(
+        evaluation.Acceptable,
+        evaluation.Score,
+        [.. evaluation.Violations.Select(v => new Violation(v.Code, v.Message))]);
+}
+
+/// <param name="Code">Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, same_as_current, too_weak, needs_digit, needs_uppercase, needs_lowercase.</param>
+/// <param name="Message">What the customer should do, in plain English.</param>
+[JsonSchema("PasswordViolation")]
+public sealed record Violation(string Code, string Message);
