@@ -148,6 +148,19 @@ public sealed class SetPasswordTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
+    public async Task A_reset_token_is_bound_to_its_ticket()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (first, firstToken) = await app.VerifiedTicketAsync(customer, emailNumber: 1);
+        var (second, _) = await app.VerifiedTicketAsync(customer, emailNumber: 2);
+
+        using var crossed = await app.SetPasswordAsync(second, firstToken, NewPassword);
+
+        (await ProblemDetailsTests.ShouldBeProblemAsync(crossed, HttpStatusCode.Unauthorized)).GetProperty("code").GetString().ShouldBe("reset_token_invalid");
+        (await app.SetPasswordAsync(first, firstToken, NewPassword)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task A_reset_token_expires_after_10_minutes()
     {
         var customer = await app.CreateCustomerAsync();
