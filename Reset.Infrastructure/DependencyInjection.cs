@@ -9,6 +9,7 @@ using Reset.Infrastructure.Hashing;
 using Reset.Infrastructure.Health;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 using Reset.Infrastructure.Security;
 using Reset.Domain.Tickets;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<HumanCheckOptions, HumanCheckOptionsValidator>(configuration, HumanCheckOptions.Section);
         services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
         services.AddValidatedOptions<ResetRules, ResetRulesValidator>(configuration, ResetRulesValidator.Section);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
 
         services.AddDbContext<ResetDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres)
@@ -38,6 +40,7 @@ public static class DependencyInjection
 
         services.AddSingleton<SecretHmac>();
         services.AddSingleton<ResetTicketStore>();
+        services.AddSingleton<RateLimiter>();
         services.AddEmail();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddPasswordPolicy(configuration);
@@ -48,7 +51,7 @@ public static class DependencyInjection
         return services;
     }
 
-    internal static void AddValidatedOptions<TOptions, TValidator>(
+    public static void AddValidatedOptions<TOptions, TValidator>(
         this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>

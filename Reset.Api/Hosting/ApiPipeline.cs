@@ -9,6 +9,7 @@ internal static class ApiPipeline
 {
     public static WebApplication UseResetApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // PostgreSQL, Redis or a provider down is "try again later", not a bug.

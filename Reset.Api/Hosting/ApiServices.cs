@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
 
@@ -12,6 +13,7 @@ internal static class ApiServices
     public static WebApplicationBuilder AddResetApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddInfrastructure(builder.Configuration);
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddResetProblemDetails();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(options =>

@@ -5,6 +5,14 @@ namespace Reset.Api.Problems;
 /// <summary>Builds the problem answers endpoints send: <c>await Send.ResultAsync(Problem.Of(...))</c>.</summary>
 public static class Problem
 {
+    /// <summary>429 rate_limited, with Retry-After in whole seconds (at least 1).</summary>
+    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(context, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.", detail);
+    }
+
     public static IResult Of(
         HttpContext context, int status, string code, string title, string detail,
         IDictionary<string, object?>? extensions = null, IDictionary<string, string[]>? errors = null) =>

@@ -15,4 +15,6 @@ internal static class RedisKeys
     public static string AccountTickets(string accountMac) => $"rst:acct:{{{accountMac}}}:tickets";
 
     public static string AccountWrongCodes(string accountMac) => $"rst:acct:{{{accountMac}}}:wrong";
+
+    public static string RateLimit(string policy, string subjectMac) => $"rl:{{{subjectMac}}}:{policy}";
 }

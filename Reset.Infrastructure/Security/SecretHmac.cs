@@ -21,6 +21,9 @@ public sealed class SecretHmac(IOptions<SecretsOptions> secrets)
     /// <summary>A short stable name for an account's counters (96 bits: collisions are not a concern).</summary>
     public string AccountKey(string accountKey) => Mac("account", accountKey, string.Empty)[..24];
 
+    /// <summary>A short stable name for a rate-limit subject (a client address, a login, an e-mail address).</summary>
+    public string Subject(string kind, string value) => Mac("subject", kind, value)[..24];
+
     private string Mac(string purpose, string scope, string secret)
     {
         // Purpose and scope in the input keep a MAC of one kind from being replayed as another.

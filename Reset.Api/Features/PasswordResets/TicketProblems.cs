@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reset.Api.Problems;
 
 namespace Reset.Api.Features.PasswordResets;
@@ -17,13 +16,8 @@ internal static class TicketProblems
     public static IResult OutOfOrder(HttpContext context, string detail) => Problem.Of(context, StatusCodes.Status409Conflict,
         ProblemCodes.TicketState, "This step does not fit the ticket's state.", detail);
 
-    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter, string detail)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problem.Of(context, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
-            "Too many requests.", detail);
-    }
+    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter, string detail) =>
+        Problem.RateLimited(context, retryAfter, detail);
 
     public static IResult HumanCheckFailed(HttpContext context) => Problem.Of(context, StatusCodes.Status400BadRequest,
         ProblemCodes.HumanCheckFailed, "The human check did not pass.",

@@ -1,7 +1,9 @@
 using FastEndpoints;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Logins;
 using Reset.Domain.Passwords;
+using Reset.Infrastructure.RateLimiting;
 using Policy = Reset.Domain.Passwords.PasswordPolicy;
 
 namespace Reset.Api.Features.PasswordPolicy.Evaluate;
@@ -10,7 +12,7 @@ namespace Reset.Api.Features.PasswordPolicy.Evaluate;
 /// Checks a candidate password against the policy while the customer types. Nothing is stored and
 /// the answer is marked no-store: it says how good a password is.
 /// </summary>
-public sealed class Endpoint(Policy policy) : Endpoint<Request, Response>
+public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -20,7 +22,8 @@ public sealed class Endpoint(Policy policy) : Endpoint<Request, Response>
             .WithName("evaluatePassword")
             .WithTags("Password policy")
             .Accepts<Request>("application/json")
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest));
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests));
         Summary(s =>
         {
             s.Summary = "Evaluate a candidate password";
@@ -28,11 +31,18 @@ public sealed class Endpoint(Policy policy) : Endpoint<Request, Response>
             s.ExampleRequest = new Request { Password = "blue cactus river lamp", Login = "john@example.com" };
             s.Responses[200] = "The verdict: acceptable, score and violations (never the password).";
             s.Responses[400] = "The body is not JSON of this shape (malformed_request) or breaks a field rule (validation_failed).";
+            s.Responses[429] = "rate_limited: strength estimation costs CPU, so each client gets a budget per minute.";
         });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (await limiter.ExceededAsync(RateLimitPolicy.EvaluatePerClient, ClientAddress.Of(HttpContext)) is { } wait)
+        {
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, "Too many password evaluations from here. Try again after Retry-After seconds."));
+            return;
+        }
+
         var evaluation = policy.Evaluate(req.Password!, ContextFor(req.Login));
         HttpContext.Response.Headers.CacheControl = "no-store";
         await Send.OkAsync(Response.From(evaluation), ct);

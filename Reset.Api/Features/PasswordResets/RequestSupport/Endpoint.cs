@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Logins;
@@ -10,6 +11,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.PasswordResets.RequestSupport;
@@ -22,6 +24,7 @@ namespace Reset.Api.Features.PasswordResets.RequestSupport;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    RateLimiter limiter,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
     TimeProvider time) : Endpoint<Request, Response>
@@ -36,6 +39,7 @@ public sealed class Endpoint(
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
@@ -51,9 +55,17 @@ public sealed class Endpoint(
         });
     }
 
+    private const string TooManyRequests = "Too many support requests. Try again after Retry-After seconds.";
+
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        if (await limiter.ExceededAsync(RateLimitPolicy.SupportPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyRequests));
+            return;
+        }
+
         if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
@@ -61,6 +73,13 @@ public sealed class Endpoint(
         }
 
         var contact = EmailAddress.Parse(req.ContactEmail!);
+        // Each request e-mails the contact address: without this, the service would mail anyone, often.
+        if (await limiter.ExceededAsync(RateLimitPolicy.SupportPerDestination, contact.Value.ToLowerInvariant()) is { } contactWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, contactWait, TooManyRequests));
+            return;
+        }
+
         var reference = SupportReference.New(RandomNumberGenerator.GetInt32);
         var request = SupportRequest.Open(Guid.CreateVersion7(now), reference, ticket.UserId, ticket.Id.Value, contact.Value, req.Message!.Trim(), now);
         db.SupportRequests.Add(request);

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.PasswordResets.SendCode;
@@ -19,6 +21,7 @@ namespace Reset.Api.Features.PasswordResets.SendCode;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    RateLimiter limiter,
     OutboxSignal outbox,
     IOptions<ResetRules> rules,
     IOptions<ShopOptions> shop,
@@ -54,6 +57,12 @@ public sealed class Endpoint(
     {
         var now = time.GetUtcNow();
         var rule = rules.Value;
+        if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyCodes));
+            return;
+        }
+
         if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
@@ -70,6 +79,13 @@ public sealed class Endpoint(
         if (decision != CodeRequestDecision.Allowed)
         {
             await Send.ResultAsync(Refusal(decision, ticket, now, ticket.ResendAvailableAt(rule)));
+            return;
+        }
+
+        // Per destination: the account's address, or for a decoy the login, so one mailbox is not flooded.
+        if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerDestination, ticket.Recipient?.ToLowerInvariant() ?? ticket.AccountKey) is { } destinationWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, destinationWait, TooManyCodes));
             return;
         }
 
@@ -109,6 +125,8 @@ public sealed class Endpoint(
             "This ticket has sent all its codes. Start a new password reset, or ask customer support."),
         _ => TicketProblems.NotFound(HttpContext),
     };
+
+    private const string TooManyCodes = "Too many codes were asked for. Try again after Retry-After seconds.";
 
     private IResult AccountFrozen(TimeSpan frozenFor) => TicketProblems.RateLimited(HttpContext, frozenFor,
         "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.");

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Passwords;
@@ -8,6 +9,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.PasswordResets.SetPassword;
@@ -21,6 +23,7 @@ namespace Reset.Api.Features.PasswordResets.SetPassword;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    RateLimiter limiter,
     Reset.Domain.Passwords.PasswordPolicy policy,
     IPasswordHasher hasher,
     OutboxSignal outbox,
@@ -40,6 +43,7 @@ public sealed class Endpoint(
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
@@ -61,6 +65,12 @@ public sealed class Endpoint(
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        if (await limiter.ExceededAsync(RateLimitPolicy.SetPasswordPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, "Too many attempts from here. Try again after Retry-After seconds."));
+            return;
+        }
+
         if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
@@ -8,6 +9,7 @@ using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.PasswordResets.Start;
@@ -20,6 +22,7 @@ public sealed partial class Endpoint(
     IHumanCheckVerifier humanCheck,
     ResetDbContext db,
     ResetTicketStore tickets,
+    RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time,
     ILogger<Endpoint> logger) : Endpoint<Request, Response>
@@ -33,6 +36,7 @@ public sealed partial class Endpoint(
             .WithTags("Password resets")
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
@@ -45,14 +49,21 @@ public sealed partial class Endpoint(
                 ResetMethod.For("j***n@e***.com"));
             s.Responses[StatusCodes.Status201Created] = "The ticket: its id, expiry and the ways to prove the account.";
             s.Responses[StatusCodes.Status400BadRequest] = "validation_failed, malformed_request or human_check_failed.";
+            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many resets from this client or for this login (Retry-After says when).";
             s.Responses[StatusCodes.Status503ServiceUnavailable] = "dependency_unavailable: a store or the human-check provider is down.";
         });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var verdict = await humanCheck.VerifyAsync(req.HumanCheckToken ?? string.Empty, clientIp, ct);
+        var clientIp = ClientAddress.Of(HttpContext);
+        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerClient, clientIp) is { } clientWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyResets));
+            return;
+        }
+
+        var verdict = await humanCheck.VerifyAsync(req.HumanCheckToken ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (!verdict.Passed)
         {
             LogHumanCheckFailed(verdict.Reason);
@@ -61,13 +72,20 @@ public sealed partial class Endpoint(
         }
 
         var login = LoginIdentifier.TryParse(req.Login, out var parsed) ? parsed : throw new InvalidOperationException("The validator let an invalid login through.");
+        // Per login, counted the same way whether or not it belongs to an account.
+        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerLogin, login.Normalized) is { } loginWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, loginWait, TooManyResets));
+            return;
+        }
+
         var now = time.GetUtcNow();
         var account = await FindAccountAsync(login, ct);
         var ticket = ResetTicket.Start(TicketId.New(), login, account, now, rules.Value);
         await tickets.CreateAsync(ticket);
 
         // Written for decoys too (without a user), so both paths do the same work.
-        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, clientIp, "ticket " + ticket.Id));
+        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, HttpContext.Connection.RemoteIpAddress?.ToString(), "ticket " + ticket.Id));
         await db.SaveChangesAsync(ct);
 
         HttpContext.Response.Headers.Location = $"/api/v1/password-resets/{ticket.Id}";
@@ -75,6 +93,8 @@ public sealed partial class Endpoint(
             new Response(ticket.Id.Value, ticket.Status.ToWire(), ticket.ExpiresAt, ResetMethod.For(ticket.Destination)),
             StatusCodes.Status201Created, ct);
     }
+
+    private const string TooManyResets = "Too many password resets were started. Try again after Retry-After seconds.";
 
     private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
         login.IsEmail

@@ -1,9 +1,11 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Persistence;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.PasswordResets.VerifyCode;
@@ -16,6 +18,7 @@ namespace Reset.Api.Features.PasswordResets.VerifyCode;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time) : Endpoint<Request, Response>
 {
@@ -53,6 +56,12 @@ public sealed class Endpoint(
     {
         var now = time.GetUtcNow();
         var rule = rules.Value;
+        if (await limiter.ExceededAsync(RateLimitPolicy.VerifyPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
+        {
+            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, "Too many codes were tried from here. Try again after Retry-After seconds."));
+            return;
+        }
+
         if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reset.Api.Network;
+
+/// <summary>The client's address as rate limits and audit events see it.</summary>
+public static class ClientAddress
+{
+    /// <summary>
+    /// The address the forwarded-headers rules resolved (the socket's peer unless a trusted proxy
+    /// said otherwise). An IPv6 client counts by its /64, which one household or host usually holds whole.
+    /// </summary>
+    public static string Of(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+
+        return address.ToString();
+    }
+}
