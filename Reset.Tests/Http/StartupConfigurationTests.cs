@@ -73,9 +73,54 @@ public sealed class StartupConfigurationTests
         output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) is 'disabled'");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string environment, Dictionary<string, string> settings)
+    [Fact]
+    public async Task Container_health_probe_answers_0_for_a_live_service_and_1_when_none_answers()
     {
-        var start = new ProcessStartInfo("dotnet", [ApiBinary, "--urls", "http://127.0.0.1:0"])
+        var servers = await TestServers.GetAsync();
+        var port = FreePort();
+        var service = Process.Start(ServiceStart("Development", new()
+        {
+            ["ConnectionStrings__Postgres"] = servers.Postgres,
+            ["ConnectionStrings__Redis"] = servers.Redis,
+        }, "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            var live = 1;
+            for (var i = 0; i < 100 && live != 0; i++)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+                live = await ProbeAsync($"http://127.0.0.1:{port}/health/live");
+            }
+
+            live.ShouldBe(0);
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            await service.WaitForExitAsync(TestContext.Current.CancellationToken);
+            service.Dispose();
+        }
+
+        (await ProbeAsync($"http://127.0.0.1:{port}/health/live")).ShouldBe(1);
+    }
+
+    private static async Task<int> ProbeAsync(string url)
+    {
+        using var probe = Process.Start(ServiceStart("Production", [], "healthcheck", url))!;
+        await probe.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return probe.ExitCode;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static ProcessStartInfo ServiceStart(string environment, Dictionary<string, string> settings, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [ApiBinary, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -93,6 +138,12 @@ public sealed class StartupConfigurationTests
             start.Environment[key] = value;
         }
 
+        return start;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string environment, Dictionary<string, string> settings)
+    {
+        var start = ServiceStart(environment, settings, "--urls", "http://127.0.0.1:0");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
