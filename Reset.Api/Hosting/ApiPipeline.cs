@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
 
@@ -13,12 +14,19 @@ internal static class ApiPipeline
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // PostgreSQL, Redis or a provider down is "try again later", not a bug.
-            StatusCodeSelector = exception => DependencyFailures.IsDependencyFailure(exception)
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                // Kestrel's own refusals (a body over the limit, a request cut short) keep their 4xx.
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DependencyFailures.IsDependencyFailure(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         // Unknown routes and wrong methods answer problem details too, not an empty 404/405.
         app.UseStatusCodePages();
+
+        app.UseRequestBodyLimit();
+        app.UseCors();
 
         // Nothing this service answers may be cached: tickets, tokens and states change by the second.
         app.Use((context, next) =>

@@ -14,6 +14,12 @@ internal static class ApiServices
     {
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddStorefrontCors(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Services.AddResetProblemDetails();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(options =>

@@ -27,6 +27,27 @@ public sealed class ProblemDetailsTests(ResetApp app) : IClassFixture<ResetApp>
         problem.GetProperty("code").GetString().ShouldBe("method_not_allowed");
     }
 
+    [Fact]
+    public async Task A_body_over_64_KiB_is_refused_with_413_before_it_is_read()
+    {
+        using var content = new ByteArrayContent(new byte[65 * 1024]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await app.CreateClient().PostAsync(new Uri("/api/v1/password-resets", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        (await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString().ShouldBe("payload_too_large");
+    }
+
+    [Fact]
+    public async Task Answers_are_never_cached()
+    {
+        using var ok = await app.CreateClient().GetAsync(new Uri("/api/v1/password-policy", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var problem = await app.CreateClient().GetAsync(new Uri("/api/v1/password-resets/aaaaaaaaaaaaaaaaaaaaaaaaaa", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        ok.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        problem.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
     internal static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         response.StatusCode.ShouldBe(status);
