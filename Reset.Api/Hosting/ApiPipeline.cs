@@ -25,7 +25,7 @@ internal static class ApiPipeline
         // Unknown routes and wrong methods answer problem details too, not an empty 404/405.
         app.UseStatusCodePages();
 
-        app.UseRequestBodyLimit();
+        app.UseRequestBodyGuard();
         app.UseCors();
 
         // Nothing this service answers may be cached: tickets, tokens and states change by the second.

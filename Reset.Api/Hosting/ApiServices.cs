@@ -17,7 +17,7 @@ internal static class ApiServices
         builder.Services.AddStorefrontCors(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddResetProblemDetails();

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.Features;
+using Reset.Api.Problems;
+
+namespace Reset.Api.Network;
+
+/// <summary>
+/// Every request body this API takes is a small JSON object. A larger body is refused before it is
+/// read (at once when Content-Length says so, by Kestrel's per-request limit when it is chunked),
+/// and a body that says it is not JSON is refused rather than silently ignored.
+/// </summary>
+internal static class RequestBodyGuard
+{
+    public const long MaxBytes = 64 * 1024;
+
+    public static IApplicationBuilder UseRequestBodyGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.ContentLength > MaxBytes)
+            {
+                // The client may still be sending: close the connection rather than read the rest.
+                context.Response.Headers.Connection = "close";
+                await Problem.Of(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge,
+                    "The request body is too large.", $"Request bodies are at most {MaxBytes / 1024} KiB.").ExecuteAsync(context);
+                return;
+            }
+
+            var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+            if (hasBody && !IsJson(request.ContentType))
+            {
+                await Problem.Of(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+                    "The request body is not JSON.", "Send the body as application/json.").ExecuteAsync(context);
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBytes;
+            }
+
+            await next(context);
+        });
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+}
