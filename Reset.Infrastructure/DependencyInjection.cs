@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddHostedService<RedisConnectionWarmup>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddHumanCheck();
         services.AddSingleton(TimeProvider.System);
         services.AddDependencyHealthChecks();
         return services;
