@@ -63,6 +63,9 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
 {
     internal const int MinAltchaSecretLength = 32;
 
+    /// <summary>The secret appsettings.Development.json ships: public, so never good enough for Production.</summary>
+    internal const string DevelopmentSecret = "development-only-altcha-hmac-key-not-secret";
+
     private static readonly TimeSpan MinChallengeLifetime = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxChallengeLifetime = TimeSpan.FromDays(1);
 
@@ -97,6 +100,10 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
         else if (provider == HumanCheckOptions.Altcha && options.Secret.Length < MinAltchaSecretLength)
         {
             failures.Add($"{Setting.Name("HumanCheck:Secret")} must be at least {MinAltchaSecretLength} characters for ALTCHA's HMAC.");
+        }
+        else if (environment.IsProduction() && options.Secret == DevelopmentSecret)
+        {
+            failures.Add($"{Setting.Name("HumanCheck:Secret")} is the public development key; Production needs its own secret.");
         }
 
         if (provider == HumanCheckOptions.Altcha)

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Hosting.Internal;
 using Reset.Infrastructure.HumanCheck;
+using Reset.Tests.Fixtures;
 
 namespace Reset.Tests.HumanCheck;
 
@@ -14,6 +16,18 @@ public sealed class HumanCheckOptionsTests
         var result = Validator.Validate(null, new HumanCheckOptions { Secret = new string('k', 32) });
 
         result.Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Development_secret_is_refused_in_Production()
+    {
+        using var development = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "Reset.Api", "appsettings.Development.json")));
+        var secret = development.RootElement.GetProperty("HumanCheck").GetProperty("Secret").GetString();
+
+        var result = Validator.Validate(null, new HumanCheckOptions { Secret = secret });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("HumanCheck__Secret (HumanCheck:Secret) is the public development key");
     }
 
     [Theory]
