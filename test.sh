@@ -30,6 +30,12 @@ if ((${#servers[@]} > 0)) && ! docker info >/dev/null 2>&1; then
   eval "$(scripts/servers.sh env "${started[@]}")"
 fi
 
+# The ALTCHA tests solve challenges with the real altcha-lib from npm (pinned by its package-lock.json).
+# Without the registry the install fails and those tests fail with it; they never skip.
+echo "test: npm ci (altcha-lib, for the ALTCHA tests)" >&2
+npm ci --prefix Reset.Tests/HumanCheck/node --no-audit --no-fund --loglevel=error \
+  || echo "test: npm ci failed; the ALTCHA reference-library tests will fail" >&2
+
 # The Dockerfile's build step, so a broken container build shows here even without a Docker engine.
 echo "test: dotnet publish (as in the Dockerfile)" >&2
 dotnet publish Reset.Api/Reset.Api.csproj -c Release -o var/test/publish -p:UseAppHost=false -nologo -v quiet -clp:ErrorsOnly

@@ -44,8 +44,7 @@ public static class DependencyInjection
         services.AddEmail();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddPasswordPolicy(configuration);
-        // Until the ALTCHA verifier lands, every provider but 'disabled' is refused at start.
-        services.AddSingleton<IHumanCheckVerifier, DisabledHumanCheckVerifier>();
+        services.AddHumanCheck();
         services.AddSingleton(TimeProvider.System);
         services.AddDependencyHealthChecks();
         return services;

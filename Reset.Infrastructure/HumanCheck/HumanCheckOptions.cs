@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Reset.Infrastructure.Configuration;
@@ -16,27 +17,72 @@ public sealed class HumanCheckOptions
 
     public static readonly string[] Providers = [Altcha, Turnstile, HCaptcha, ReCaptcha, Disabled];
 
+    /// <summary>Providers named in the design whose verifiers this version does not have yet.</summary>
+    public static readonly string[] NotBuiltYet = [Turnstile, HCaptcha, ReCaptcha];
+
     /// <summary>altcha (built in, the default) | turnstile | hcaptcha | recaptcha | disabled (tests only).</summary>
     public string Provider { get; set; } = Altcha;
+
+    /// <summary><see cref="Provider"/> as the code compares it: lower case.</summary>
+    public string ProviderName => Provider.ToLowerInvariant();
 
     /// <summary>The ALTCHA HMAC key, or the hosted provider's secret key.</summary>
     public string? Secret { get; set; }
 
     /// <summary>The hosted provider's public site key, handed to clients for their widget.</summary>
     public string? SiteKey { get; set; }
+
+    /// <summary>The built-in ALTCHA proof of work (HumanCheck:Altcha:…).</summary>
+    [ConfigurationKeyName("Altcha")]
+    public AltchaOptions ProofOfWork { get; set; } = new();
+}
+
+/// <summary>
+/// How much work an ALTCHA challenge asks for, and how long it lives. The service hides a counter
+/// drawn uniformly from 0..MaxCounter; the widget tries counters from 0 up, one PBKDF2 of Cost
+/// iterations each, so a solve takes MaxCounter / 2 + 1 derivations on average, spread over the
+/// widget's workers. The defaults solve in about a second in a phone's browser (README says how
+/// that was measured); tests and benchmarks lower them.
+/// </summary>
+public sealed class AltchaOptions
+{
+    public const int MaxCost = 1_000_000;
+    public const int MaxMaxCounter = 10_000_000;
+
+    /// <summary>PBKDF2-HMAC-SHA256 iterations per attempt; the server spends one derivation per challenge it issues.</summary>
+    public int Cost { get; set; } = 1000;
+
+    /// <summary>The largest hidden counter: the number of attempts a solve needs at worst, less one.</summary>
+    public int MaxCounter { get; set; } = 3000;
+
+    /// <summary>From issue to expiry; a solved challenge must be used within it, once.</summary>
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) : IValidateOptions<HumanCheckOptions>
 {
     internal const int MinAltchaSecretLength = 32;
 
+    /// <summary>The secret appsettings.Development.json ships: public, so never good enough for Production.</summary>
+    internal const string DevelopmentSecret = "development-only-altcha-hmac-key-not-secret";
+
+    private static readonly TimeSpan MinChallengeLifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxChallengeLifetime = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, HumanCheckOptions options)
     {
-        var provider = options.Provider.ToLowerInvariant();
+        var provider = options.ProviderName;
         if (!HumanCheckOptions.Providers.Contains(provider))
         {
             return ValidateOptionsResult.Fail(
                 $"{Setting.Name("HumanCheck:Provider")} must be one of {string.Join(", ", HumanCheckOptions.Providers)}.");
+        }
+
+        if (HumanCheckOptions.NotBuiltYet.Contains(provider))
+        {
+            // Refused at start rather than failing every reset with 503 once customers arrive.
+            return ValidateOptionsResult.Fail(
+                $"{Setting.Name("HumanCheck:Provider")} is '{provider}', which this version cannot verify yet; use {HumanCheckOptions.Altcha}.");
         }
 
         if (provider == HumanCheckOptions.Disabled)
@@ -46,21 +92,47 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
                 : ValidateOptionsResult.Success;
         }
 
+        var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Secret))
         {
-            return ValidateOptionsResult.Fail($"{Setting.Name("HumanCheck:Secret")} is missing: the {provider} verifier needs it.");
+            failures.Add($"{Setting.Name("HumanCheck:Secret")} is missing: the {provider} verifier needs it.");
         }
-
-        if (provider == HumanCheckOptions.Altcha && options.Secret.Length < MinAltchaSecretLength)
+        else if (provider == HumanCheckOptions.Altcha && options.Secret.Length < MinAltchaSecretLength)
         {
-            return ValidateOptionsResult.Fail($"{Setting.Name("HumanCheck:Secret")} must be at least {MinAltchaSecretLength} characters for ALTCHA's HMAC.");
+            failures.Add($"{Setting.Name("HumanCheck:Secret")} must be at least {MinAltchaSecretLength} characters for ALTCHA's HMAC.");
         }
-
-        if (provider != HumanCheckOptions.Altcha && string.IsNullOrWhiteSpace(options.SiteKey))
+        else if (environment.IsProduction() && options.Secret == DevelopmentSecret)
         {
-            return ValidateOptionsResult.Fail($"{Setting.Name("HumanCheck:SiteKey")} is missing: clients need it to show the {provider} widget.");
+            failures.Add($"{Setting.Name("HumanCheck:Secret")} is the public development key; Production needs its own secret.");
         }
 
-        return ValidateOptionsResult.Success;
+        if (provider == HumanCheckOptions.Altcha)
+        {
+            failures.AddRange(ValidateAltcha(options.ProofOfWork));
+        }
+        else if (string.IsNullOrWhiteSpace(options.SiteKey))
+        {
+            failures.Add($"{Setting.Name("HumanCheck:SiteKey")} is missing: clients need it to show the {provider} widget.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> ValidateAltcha(AltchaOptions altcha)
+    {
+        if (altcha.Cost is < 1 or > AltchaOptions.MaxCost)
+        {
+            yield return $"{Setting.Name("HumanCheck:Altcha:Cost")} must be between 1 and {AltchaOptions.MaxCost} PBKDF2 iterations.";
+        }
+
+        if (altcha.MaxCounter is < 0 or > AltchaOptions.MaxMaxCounter)
+        {
+            yield return $"{Setting.Name("HumanCheck:Altcha:MaxCounter")} must be between 0 and {AltchaOptions.MaxMaxCounter}.";
+        }
+
+        if (altcha.ChallengeLifetime < MinChallengeLifetime || altcha.ChallengeLifetime > MaxChallengeLifetime)
+        {
+            yield return $"{Setting.Name("HumanCheck:Altcha:ChallengeLifetime")} must be between 00:00:30 and 1.00:00:00.";
+        }
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Reset.Infrastructure.HumanCheck;
+
+public static class HumanCheckRegistration
+{
+    /// <summary>
+    /// The verifier of the configured HumanCheck:Provider as <see cref="IHumanCheckVerifier"/>, and
+    /// the ALTCHA challenge issuer. Chosen when first resolved, after the options were validated.
+    /// </summary>
+    public static IServiceCollection AddHumanCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<AltchaChallengeIssuer>();
+        services.AddSingleton<AltchaVerifier>();
+        services.AddSingleton<DisabledHumanCheckVerifier>();
+        services.AddSingleton<IHumanCheckVerifier>(provider =>
+            provider.GetRequiredService<IOptions<HumanCheckOptions>>().Value.ProviderName switch
+            {
+                HumanCheckOptions.Altcha => provider.GetRequiredService<AltchaVerifier>(),
+                HumanCheckOptions.Disabled => provider.GetRequiredService<DisabledHumanCheckVerifier>(),
+                // HumanCheckOptionsValidator refuses the others at start.
+                var other => throw new InvalidOperationException($"HumanCheck:Provider '{other}' has no verifier in this version."),
+            });
+        return services;
+    }
+}
