@@ -77,10 +77,11 @@ public sealed class StartupConfigurationTests
     public async Task Container_health_probe_answers_0_for_a_live_service_and_1_when_none_answers()
     {
         var servers = await TestServers.GetAsync();
+        var database = await servers.CreateDatabaseAsync();
         var port = FreePort();
         var service = Process.Start(ServiceStart("Development", new()
         {
-            ["ConnectionStrings__Postgres"] = servers.Postgres,
+            ["ConnectionStrings__Postgres"] = database,
             ["ConnectionStrings__Redis"] = servers.Redis,
         }, "--urls", $"http://127.0.0.1:{port}"))!;
         try
@@ -99,6 +100,7 @@ public sealed class StartupConfigurationTests
             service.Kill(entireProcessTree: true);
             await service.WaitForExitAsync(TestContext.Current.CancellationToken);
             service.Dispose();
+            await servers.DropDatabaseAsync(database);
         }
 
         (await ProbeAsync($"http://127.0.0.1:{port}/health/live")).ShouldBe(1);
