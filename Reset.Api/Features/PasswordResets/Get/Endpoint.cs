@@ -21,6 +21,7 @@ public sealed class Endpoint(ResetTicketStore tickets, IOptions<ResetRules> rule
         Summary(s =>
         {
             s.Summary = "Read a reset ticket's state";
+            s.ExampleRequest = new Request { TicketId = Examples.ExampleTicketId };
             s.Responses[StatusCodes.Status200OK] = "The ticket's state and what the customer can do next.";
             s.Responses[StatusCodes.Status404NotFound] = "ticket_not_found: unknown or expired.";
         });

@@ -14,6 +14,8 @@ using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
+using static Reset.Api.Features.PasswordResets.Examples;
+
 namespace Reset.Api.Features.PasswordResets.RequestSupport;
 
 /// <summary>
@@ -46,6 +48,7 @@ public sealed class Endpoint(
             s.Summary = "Ask customer support for help";
             s.ExampleRequest = new Request
             {
+                TicketId = ExampleTicketId,
                 ContactEmail = "john.personal@example.net",
                 Message = "I no longer have access to my work mailbox.",
             };

@@ -11,6 +11,8 @@ using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
+using static Reset.Api.Features.PasswordResets.Examples;
+
 namespace Reset.Api.Features.PasswordResets.SendCode;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class Endpoint(
         {
             s.Summary = "Send a code by e-mail";
             s.Description = "A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.";
-            s.ExampleRequest = new Request { Method = "email" };
+            s.ExampleRequest = new Request { TicketId = ExampleTicketId, Method = "email" };
             s.Responses[StatusCodes.Status202Accepted] = "The code is on its way.";
             s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too soon after the last code, or no codes left (Retry-After says when).";
             s.Responses[StatusCodes.Status409Conflict] = "ticket_state: the code was already verified.";

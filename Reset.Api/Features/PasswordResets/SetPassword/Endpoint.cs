@@ -12,6 +12,8 @@ using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
+using static Reset.Api.Features.PasswordResets.Examples;
+
 namespace Reset.Api.Features.PasswordResets.SetPassword;
 
 /// <summary>
@@ -51,6 +53,7 @@ public sealed class Endpoint(
             s.Description = "The customer is not signed in by this: they sign in with the new password as usual.";
             s.ExampleRequest = new Request
             {
+                TicketId = ExampleTicketId,
                 ResetToken = "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
                 NewPassword = "violet kettle drums at noon",
                 ConfirmPassword = "violet kettle drums at noon",

@@ -45,7 +45,7 @@ public sealed partial class Endpoint(
                 "The answer is the same whether or not the login belongs to a customer.";
             s.ExampleRequest = new Request { Login = "john@example.com", HumanCheckToken = "eyJwYXJhbWV0ZXJzIjp7Li4ufX0=" };
             s.ResponseExamples[StatusCodes.Status201Created] = new Response(
-                "k5v2mzq7d3x4hwa6ny8pcr3t2e", "started", new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
+                Examples.ExampleTicketId, "started", new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
                 ResetMethod.For("j***n@e***.com"));
             s.Responses[StatusCodes.Status201Created] = "The ticket: its id, expiry and the ways to prove the account.";
             s.Responses[StatusCodes.Status400BadRequest] = "validation_failed, malformed_request or human_check_failed.";

@@ -8,6 +8,8 @@ using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
+using static Reset.Api.Features.PasswordResets.Examples;
+
 namespace Reset.Api.Features.PasswordResets.VerifyCode;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class Endpoint(
         Summary(s =>
         {
             s.Summary = "Verify the code";
-            s.ExampleRequest = new Request { Code = "042917" };
+            s.ExampleRequest = new Request { TicketId = ExampleTicketId, Code = "042917" };
             s.ResponseExamples[StatusCodes.Status200OK] = new Response
             {
                 ResetToken = "q3Vb8yXl2m0N4aTz7cR1sKd9fGh6jWp5eUo8iYt2rEw",
