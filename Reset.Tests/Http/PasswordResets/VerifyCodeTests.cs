@@ -120,7 +120,7 @@ public sealed class VerifyCodeTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
-    public async Task Ten_wrong_codes_a_day_freeze_the_accounts_recovery_across_tickets()
+    public async Task Ten_wrong_codes_a_day_freeze_the_accounts_recovery_across_tickets_and_clients()
     {
         var customer = await app.CreateCustomerAsync();
         for (var ticket = 0; ticket < 2; ticket++)
@@ -130,7 +130,12 @@ public sealed class VerifyCodeTests(JourneyApp app) : IClassFixture<JourneyApp>
             var code = await app.ReceiveCodeAsync(customer.Email, ticket + 1);
             for (var i = 0; i < 5; i++)
             {
-                (await app.VerifyAsync(ticketId, OtherThan(code))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+                // Each guess from another client, each naming yet another in X-Forwarded-For.
+                using var client = app.CreateClient();
+                client.DefaultRequestHeaders.Add(ResetApp.PeerHeader, $"10.201.{ticket}.{i + 1}");
+                client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.202.{ticket}.{i + 1}");
+                using var wrong = await client.PostAsJsonAsync($"/api/v1/password-resets/{ticketId}/verification", new { code = OtherThan(code) }, TestContext.Current.CancellationToken);
+                wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             }
         }
 
