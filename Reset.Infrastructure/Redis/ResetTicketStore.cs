@@ -44,6 +44,10 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
         await Task.WhenAll(add, expire, expireNew);
     }
 
+    /// <summary>The live ticket a client names, or null: unknown, expired, or not a ticket id at all.</summary>
+    public async Task<ResetTicket?> FindAsync(string? ticketId, DateTimeOffset now) =>
+        TicketId.TryParse(ticketId, out var id) ? await FindAsync(id, now) : null;
+
     public async Task<ResetTicket?> FindAsync(TicketId id, DateTimeOffset now)
     {
         var fields = await Db.HashGetAllAsync(RedisKeys.Ticket(id.Value));

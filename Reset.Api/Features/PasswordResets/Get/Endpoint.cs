@@ -16,8 +16,9 @@ public sealed class Endpoint(ResetTicketStore tickets, IOptions<ResetRules> rule
         Description(b => b
             .WithName("getPasswordReset")
             .WithTags("Password resets")
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Read a reset ticket's state";
@@ -30,7 +31,7 @@ public sealed class Endpoint(ResetTicketStore tickets, IOptions<ResetRules> rule
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        if (await tickets.FindAsync(req.TicketId, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;

@@ -6,7 +6,6 @@ using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Logins;
 using Reset.Domain.Support;
-using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
@@ -39,10 +38,11 @@ public sealed class Endpoint(
             .WithName("requestPasswordResetSupport")
             .WithTags("Password resets")
             .Produces<Response>(StatusCodes.Status201Created)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Ask customer support for help";
@@ -69,7 +69,7 @@ public sealed class Endpoint(
             return;
         }
 
-        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        if (await tickets.FindAsync(req.TicketId, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;

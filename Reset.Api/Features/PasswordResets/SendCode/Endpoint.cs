@@ -37,12 +37,13 @@ public sealed class Endpoint(
             .WithName("sendPasswordResetCode")
             .WithTags("Password resets")
             .Produces<Response>(StatusCodes.Status202Accepted)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status423Locked,
+                StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Send a code by e-mail";
@@ -65,7 +66,7 @@ public sealed class Endpoint(
             return;
         }
 
-        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        if (await tickets.FindAsync(req.TicketId, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;

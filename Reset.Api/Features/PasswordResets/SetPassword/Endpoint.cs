@@ -40,13 +40,14 @@ public sealed class Endpoint(
             .WithName("setNewPassword")
             .WithTags("Password resets")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status401Unauthorized)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status409Conflict)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status423Locked)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status401Unauthorized,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status423Locked,
+                StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Set the new password";
@@ -74,7 +75,7 @@ public sealed class Endpoint(
             return;
         }
 
-        if (!TicketId.TryParse(req.TicketId, out var id) || await tickets.FindAsync(id, now) is not { } ticket)
+        if (await tickets.FindAsync(req.TicketId, now) is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
@@ -92,7 +93,7 @@ public sealed class Endpoint(
             return;
         }
 
-        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(id, token, now))
+        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(ticket.Id, token, now))
         {
             await Send.ResultAsync(TokenInvalid());
             return;
@@ -128,7 +129,7 @@ public sealed class Endpoint(
         }
 
         var hash = await hasher.HashAsync(newPassword, ct);
-        switch (await tickets.TakeTokenAsync(id, token, now))
+        switch (await tickets.TakeTokenAsync(ticket.Id, token, now))
         {
             case "ok":
                 break;
@@ -153,13 +154,13 @@ public sealed class Endpoint(
         catch
         {
             // Nothing was committed: the token works again, and the customer gets a 503 (or 500) to retry.
-            await tickets.GiveTokenBackAsync(id, token, time.GetUtcNow());
+            await tickets.GiveTokenBackAsync(ticket.Id, token, time.GetUtcNow());
             throw;
         }
 
         outbox.Notify();
-        await tickets.MarkCompletedAsync(id);
-        await tickets.VoidOtherTicketsAsync(ticket.AccountKey, id);
+        await tickets.MarkCompletedAsync(ticket.Id);
+        await tickets.VoidOtherTicketsAsync(ticket.AccountKey, ticket.Id);
         await Send.NoContentAsync(ct);
     }
 

@@ -35,9 +35,10 @@ public sealed partial class Endpoint(
             .WithName("startPasswordReset")
             .WithTags("Password resets")
             .Produces<Response>(StatusCodes.Status201Created)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Start a password reset";
