@@ -57,14 +57,14 @@ public sealed partial class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var clientIp = ClientAddress.Of(HttpContext);
-        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerClient, clientIp) is { } clientWait)
+        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
             await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyResets));
             return;
         }
 
-        var verdict = await humanCheck.VerifyAsync(req.HumanCheckToken ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var remoteIp = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var verdict = await humanCheck.VerifyAsync(req.HumanCheckToken ?? string.Empty, remoteIp, ct);
         if (!verdict.Passed)
         {
             LogHumanCheckFailed(verdict.Reason);
@@ -86,7 +86,7 @@ public sealed partial class Endpoint(
         await tickets.CreateAsync(ticket);
 
         // Written for decoys too (without a user), so both paths do the same work.
-        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, HttpContext.Connection.RemoteIpAddress?.ToString(), "ticket " + ticket.Id));
+        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, remoteIp, "ticket " + ticket.Id));
         await db.SaveChangesAsync(ct);
 
         HttpContext.Response.Headers.Location = $"/api/v1/password-resets/{ticket.Id}";
