@@ -23,6 +23,9 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This instance's own database, a copy of the migrated test database.</summary>
     public string Postgres { get; private set; } = null!;
 
+    /// <summary>Another instance's database, to play several instances of the service on one store.</summary>
+    public string? SharedDatabase { get; init; }
+
     /// <summary>Configuration on top of appsettings.json, as environment variables would give it.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -39,13 +42,13 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
-        Postgres = await Servers.CreateDatabaseAsync();
+        Postgres = SharedDatabase ?? await Servers.CreateDatabaseAsync();
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Postgres is not null)
+        if (Postgres is not null && SharedDatabase is null)
         {
             await Servers.DropDatabaseAsync(Postgres);
         }
