@@ -5,6 +5,7 @@
 #   scripts/servers.sh stop  [postgres] [redis]   stop the servers this folder started
 #   scripts/servers.sh env   [postgres] [redis]   print `export ConnectionStrings__…=…` lines
 #   scripts/servers.sh status
+#   scripts/servers.sh install                    install postgresql and redis-server if missing
 #
 # Everything lives under $RESET_VAR_DIR (default: var/ at the repo root, ignored by git).
 # Ports: $RESET_PG_PORT (default 55432) and $RESET_REDIS_PORT (default 56379).
@@ -174,6 +175,7 @@ main() {
       if ((pg)); then stop_postgres; fi
       ;;
     env) print_env "$pg" "$redis" ;;
+    install) ensure_packages ;;
     status)
       redis_running && log "Redis running on 127.0.0.1:$REDIS_PORT" || log "Redis not running"
       if compgen -G "/usr/lib/postgresql/*/bin" >/dev/null; then
@@ -183,7 +185,7 @@ main() {
       fi
       ;;
     *)
-      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 2
       ;;
   esac

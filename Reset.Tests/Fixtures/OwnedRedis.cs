@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reset.Tests.Fixtures;
+
+/// <summary>
+/// A Redis server of this test's own (Debian's redis-server, which ./test.sh installs), with AOF on,
+/// that the test may stop and start again: the shared test Redis must never go down under other tests.
+/// </summary>
+public sealed class OwnedRedis : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "reset-tests-redis-" + Guid.NewGuid().ToString("N"));
+    private Process? _server;
+
+    public OwnedRedis()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        Directory.CreateDirectory(_folder);
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public async Task StartAsync()
+    {
+        await EnsureInstalledAsync();
+        _server = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _folder,
+             "--appendonly", "yes", "--save", "", "--daemonize", "no"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("redis-server did not start");
+        _ = _server.StandardOutput.ReadToEndAsync();
+        _ = _server.StandardError.ReadToEndAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            if (await AnswersAsync())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"redis-server on port {Port} did not answer");
+    }
+
+    /// <summary>SHUTDOWN, as an operator restarting it would: Redis writes its AOF and exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        using var cli = Process.Start(new ProcessStartInfo("redis-cli", ["-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "shutdown"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        await cli.WaitForExitAsync();
+        await _server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        _server.Dispose();
+        _server = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill();
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Where the servers came from elsewhere (the environment, Testcontainers), redis-server may be missing: install it.</summary>
+    private static async Task EnsureInstalledAsync()
+    {
+        if (File.Exists("/usr/bin/redis-server") || File.Exists("/usr/local/bin/redis-server"))
+        {
+            return;
+        }
+
+        using var install = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepoRoot.Path, "scripts", "servers.sh"), "install"]))!;
+        await install.WaitForExitAsync();
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return read > 0 && buffer[0] == (byte)'+';
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
