@@ -30,9 +30,12 @@ public static class DependencyInjection
         services.AddValidatedOptions<ResetRules, ResetRulesValidator>(configuration, ResetRulesValidator.Section);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
 
+        // Interceptors registered in the container join every context: for tracing, and for the
+        // fault tests that make a commit fail at a chosen moment.
         services.AddDbContext<ResetDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres)
-                .UseSnakeCaseNamingConvention());
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.AddSingleton<IConnectionMultiplexer>(provider =>
             RedisConnection.Connect(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Redis!));
