@@ -83,7 +83,9 @@ internal sealed partial class OutboxDispatcher(
                 break;
             }
 
-            await SettleAsync(message, cancellationToken);
+            // Not cancelled by shutdown: a message half-sent would be sent again by the next instance.
+            // The SMTP timeout bounds it, well within the host's shutdown timeout.
+            await SettleAsync(message);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
@@ -91,7 +93,7 @@ internal sealed partial class OutboxDispatcher(
         return batch.Count;
     }
 
-    private async Task SettleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SettleAsync(OutboxMessage message)
     {
         var now = time.GetUtcNow();
         if (message.NotAfter is { } notAfter && now >= notAfter)
@@ -104,7 +106,7 @@ internal sealed partial class OutboxDispatcher(
 
         try
         {
-            await transport.SendAsync(ToMime(message), cancellationToken);
+            await transport.SendAsync(ToMime(message), CancellationToken.None);
             message.SentAt = time.GetUtcNow();
             Erase(message);
             LogSent(message.Id, message.Kind);
@@ -118,7 +120,7 @@ internal sealed partial class OutboxDispatcher(
             Erase(message);
             LogRefused(message.Id, message.Kind, message.LastError);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
             message.Attempts++;
             message.NextAttemptAt = time.GetUtcNow() + Backoff(message.Attempts);
