@@ -43,6 +43,7 @@ public static class DependencyInjection
 
         services.AddSingleton<SecretHmac>();
         services.AddSingleton<ResetTicketStore>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();
         services.AddEmail();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -34,6 +35,9 @@ internal static class ApiPipeline
             context.Response.Headers.CacheControl = "no-store";
             return next(context);
         });
+
+        // After no-store, so a replayed answer carries it too.
+        app.UseIdempotencyKeys();
 
         app.UseFastEndpoints(config =>
         {

@@ -38,7 +38,7 @@ internal static class CorsSetup
                 .WithOrigins([.. allowed.Value.AllowedOrigins])
                 .WithMethods("GET", "POST")
                 .WithHeaders("Content-Type", "Accept", "Accept-Language", "Idempotency-Key")
-                .WithExposedHeaders("Location", "Retry-After")
+                .WithExposedHeaders("Location", "Retry-After", "Idempotent-Replayed")
                 // No cookies: the API knows nobody by cookie, so credentials are never needed.
                 .DisallowCredentials()
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));

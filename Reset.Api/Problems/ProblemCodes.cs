@@ -15,6 +15,8 @@ public static class ProblemCodes
     public const string TicketLocked = "ticket_locked";
     public const string RateLimited = "rate_limited";
     public const string DependencyUnavailable = "dependency_unavailable";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyInProgress = "idempotency_in_progress";
 
     // Answers the HTTP layer gives before any endpoint runs.
     public const string NotFound = "not_found";

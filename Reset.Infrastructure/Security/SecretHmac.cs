@@ -24,6 +24,10 @@ public sealed class SecretHmac(IOptions<SecretsOptions> secrets)
     /// <summary>A short stable name for a rate-limit subject (a client address, a login, an e-mail address).</summary>
     public string Subject(string kind, string value) => Mac("subject", kind, value)[..24];
 
+    /// <summary>A 256-bit key for one purpose and one value, e.g. to encrypt what only that value's holder may read.</summary>
+    public byte[] DeriveKey(string purpose, string value) =>
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("key\n" + purpose + "\n" + value));
+
     private string Mac(string purpose, string scope, string secret)
     {
         // Purpose and scope in the input keep a MAC of one kind from being replayed as another.

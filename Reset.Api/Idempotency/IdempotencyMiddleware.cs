@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Reset.Api.Problems;
+using Reset.Infrastructure.Redis;
+
+namespace Reset.Api.Idempotency;
+
+/// <summary>
+/// A POST with an Idempotency-Key header, retried with the same key and body within 24 hours, gets
+/// the first answer again instead of running twice: what a mobile app on a flaky network needs.
+/// The same key with another body answers 422; a retry while the first is still running, 409.
+/// Failures worth retrying (5xx) are not remembered.
+/// </summary>
+internal static class IdempotencyMiddleware
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const int MaxKeyLength = 255;
+
+    public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var values))
+            {
+                await next(context);
+                return;
+            }
+
+            var key = values.ToString();
+            if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+            {
+                await Problem.Of(context, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
+                    "The request is not valid.", $"{Header} must be 1 to {MaxKeyLength} visible ASCII characters, such as a UUID.",
+                    errors: new Dictionary<string, string[]> { [Header] = ["1 to 255 visible ASCII characters."] }).ExecuteAsync(context);
+                return;
+            }
+
+            var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
+            var scope = context.Request.Path.Value ?? string.Empty;
+            var requestHash = await HashBodyAsync(context.Request);
+
+            if (!await store.TryClaimAsync(scope, key, requestHash))
+            {
+                await AnswerRepeatAsync(context, store, scope, key, requestHash);
+                return;
+            }
+
+            var original = context.Response.Body;
+            using var captured = new MemoryStream();
+            context.Response.Body = captured;
+            try
+            {
+                await next(context);
+            }
+            catch
+            {
+                await store.ReleaseAsync(scope, key);
+                throw;
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            if (context.Response.StatusCode >= 500)
+            {
+                await store.ReleaseAsync(scope, key);
+            }
+            else
+            {
+                var headers = context.Response.Headers;
+                await store.StoreAsync(scope, key, requestHash, new StoredAnswer(
+                    context.Response.StatusCode, context.Response.ContentType, headers.Location, headers.RetryAfter, captured.ToArray()));
+            }
+
+            captured.Position = 0;
+            await captured.CopyToAsync(original);
+        });
+
+    private static async Task AnswerRepeatAsync(HttpContext context, IdempotencyStore store, string scope, string key, byte[] requestHash)
+    {
+        var (state, answer) = await store.ReadStateAsync(scope, key, requestHash);
+        switch (state)
+        {
+            case IdempotencyState.Answered:
+                context.Response.StatusCode = answer!.Status;
+                context.Response.ContentType = answer.ContentType;
+                if (answer.Location is { Length: > 0 })
+                {
+                    context.Response.Headers.Location = answer.Location;
+                }
+
+                if (answer.RetryAfter is { Length: > 0 })
+                {
+                    context.Response.Headers.RetryAfter = answer.RetryAfter;
+                }
+
+                context.Response.Headers[ReplayedHeader] = "true";
+                await context.Response.Body.WriteAsync(answer.Body);
+                break;
+            case IdempotencyState.OtherRequest:
+                await Problem.Of(context, StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused,
+                    "This Idempotency-Key was used for another request.",
+                    "Use a new Idempotency-Key for a new request; reuse a key only to retry the very same request.").ExecuteAsync(context);
+                break;
+            default:
+                // Still running, or gone a moment ago: either way, ask again shortly.
+                context.Response.Headers.RetryAfter = "1";
+                await Problem.Of(context, StatusCodes.Status409Conflict, ProblemCodes.IdempotencyInProgress,
+                    "The first request with this Idempotency-Key is still running.", "Retry in a moment to get its answer.").ExecuteAsync(context);
+                break;
+        }
+    }
+
+    /// <summary>SHA-256 of the body (at most 64 KiB by the body guard), left readable for the endpoint.</summary>
+    private static async Task<byte[]> HashBodyAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        var hash = await SHA256.HashDataAsync(request.Body);
+        request.Body.Position = 0;
+        return hash;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Reset.Infrastructure.Security;
+using StackExchange.Redis;
+
+namespace Reset.Infrastructure.Redis;
+
+/// <summary>
+/// Remembers the first answer to a request sent with an Idempotency-Key, for 24 hours. The stored
+/// answer is encrypted (AES-GCM) under a key derived from the Idempotency-Key itself, which only the
+/// client holds: a copy of Redis cannot reveal a reset token that a verification answer carried.
+/// </summary>
+public sealed class IdempotencyStore(IConnectionMultiplexer redis, SecretHmac hmac)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    /// <summary>Claims the key for a first run; false when an earlier request holds it.</summary>
+    public async Task<bool> TryClaimAsync(string scope, string idempotencyKey, byte[] requestHash) =>
+        await redis.GetDatabase().StringSetAsync(Key(scope, idempotencyKey),
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), Lifetime, When.NotExists);
+
+    public async Task<(IdempotencyState State, StoredAnswer? Answer)> ReadStateAsync(string scope, string idempotencyKey, byte[] requestHash)
+    {
+        var value = await redis.GetDatabase().StringGetAsync(Key(scope, idempotencyKey));
+        if (!value.HasValue)
+        {
+            return (IdempotencyState.Gone, null);
+        }
+
+        var record = JsonSerializer.Deserialize<Record>(value.ToString())!;
+        if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(record.RequestHash), requestHash))
+        {
+            return (IdempotencyState.OtherRequest, null);
+        }
+
+        if (record.Sealed is null)
+        {
+            return (IdempotencyState.Pending, null);
+        }
+
+        var plain = Open(idempotencyKey, Convert.FromBase64String(record.Sealed));
+        return (IdempotencyState.Answered, JsonSerializer.Deserialize<StoredAnswer>(plain)!);
+    }
+
+    public async Task StoreAsync(string scope, string idempotencyKey, byte[] requestHash, StoredAnswer answer)
+    {
+        var sealedAnswer = Convert.ToBase64String(Seal(idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(answer)));
+        await redis.GetDatabase().StringSetAsync(Key(scope, idempotencyKey),
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), sealedAnswer)), Lifetime);
+    }
+
+    /// <summary>Lets a retry run again: the first attempt failed in a way worth retrying (5xx).</summary>
+    public Task ReleaseAsync(string scope, string idempotencyKey) => redis.GetDatabase().KeyDeleteAsync(Key(scope, idempotencyKey));
+
+    private string Key(string scope, string idempotencyKey) => $"idem:{{{hmac.Subject("idempotency:" + scope, idempotencyKey)}}}";
+
+    private byte[] Seal(string idempotencyKey, byte[] plain)
+    {
+        using var aes = new AesGcm(EncryptionKey(idempotencyKey), AesGcm.TagByteSizes.MaxSize);
+        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+        var cipher = new byte[plain.Length];
+        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+        aes.Encrypt(nonce, plain, cipher, tag);
+        return [.. nonce, .. tag, .. cipher];
+    }
+
+    private byte[] Open(string idempotencyKey, byte[] sealedBytes)
+    {
+        using var aes = new AesGcm(EncryptionKey(idempotencyKey), AesGcm.TagByteSizes.MaxSize);
+        var nonce = sealedBytes[..AesGcm.NonceByteSizes.MaxSize];
+        var tag = sealedBytes[AesGcm.NonceByteSizes.MaxSize..(AesGcm.NonceByteSizes.MaxSize + AesGcm.TagByteSizes.MaxSize)];
+        var cipher = sealedBytes[(AesGcm.NonceByteSizes.MaxSize + AesGcm.TagByteSizes.MaxSize)..];
+        var plain = new byte[cipher.Length];
+        aes.Decrypt(nonce, cipher, tag, plain);
+        return plain;
+    }
+
+    private byte[] EncryptionKey(string idempotencyKey) => hmac.DeriveKey("idempotency-encryption", idempotencyKey);
+
+    private sealed record Record(string RequestHash, string? Sealed);
+}
+
+public enum IdempotencyState
+{
+    Gone,
+    Pending,
+    OtherRequest,
+    Answered,
+}
+
+/// <summary>What is replayed: status, the headers that matter, and the body.</summary>
+public sealed record StoredAnswer(int Status, string? ContentType, string? Location, string? RetryAfter, byte[] Body);
