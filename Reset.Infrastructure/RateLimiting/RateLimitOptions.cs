@@ -38,6 +38,8 @@ public sealed class RateLimitOptions
 
     public RateLimit EvaluatePerClient { get; set; } = new() { Limit = 60, Window = TimeSpan.FromMinutes(1) };
 
+    public RateLimit ChallengePerClient { get; set; } = new() { Limit = 30, Window = TimeSpan.FromMinutes(1) };
+
     internal IEnumerable<(string Name, RateLimit Limit)> All() =>
     [
         (nameof(StartPerClient), StartPerClient),
@@ -49,6 +51,7 @@ public sealed class RateLimitOptions
         (nameof(SupportPerClient), SupportPerClient),
         (nameof(SupportPerDestination), SupportPerDestination),
         (nameof(EvaluatePerClient), EvaluatePerClient),
+        (nameof(ChallengePerClient), ChallengePerClient),
     ];
 }
 

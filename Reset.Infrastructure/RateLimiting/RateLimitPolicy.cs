@@ -12,4 +12,5 @@ public sealed record RateLimitPolicy(string Name, Func<RateLimitOptions, RateLim
     public static readonly RateLimitPolicy SupportPerClient = new(nameof(SupportPerClient), o => o.SupportPerClient);
     public static readonly RateLimitPolicy SupportPerDestination = new(nameof(SupportPerDestination), o => o.SupportPerDestination);
     public static readonly RateLimitPolicy EvaluatePerClient = new(nameof(EvaluatePerClient), o => o.EvaluatePerClient);
+    public static readonly RateLimitPolicy ChallengePerClient = new(nameof(ChallengePerClient), o => o.ChallengePerClient);
 }

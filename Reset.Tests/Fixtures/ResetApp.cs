@@ -75,7 +75,7 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The suite starts hundreds of tickets from one address: limits are lifted here, and the
         // rate-limit tests set their own.
         foreach (var policy in new[] { "StartPerClient", "StartPerLogin", "SendCodePerClient", "SendCodePerDestination", "VerifyPerClient",
-                     "SetPasswordPerClient", "SupportPerClient", "SupportPerDestination", "EvaluatePerClient" })
+                     "SetPasswordPerClient", "SupportPerClient", "SupportPerDestination", "EvaluatePerClient", "ChallengePerClient" })
         {
             settings[$"RateLimits:{policy}:Limit"] = "1000000";
             settings[$"RateLimits:{policy}:Window"] = "00:01:00";

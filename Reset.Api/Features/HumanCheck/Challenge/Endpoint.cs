@@ -1,7 +1,9 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure.HumanCheck;
+using Reset.Infrastructure.RateLimiting;
 
 namespace Reset.Api.Features.HumanCheck.Challenge;
 
@@ -9,7 +11,7 @@ namespace Reset.Api.Features.HumanCheck.Challenge;
 /// A fresh ALTCHA challenge for the altcha widget's challengeurl. The widget solves it in its
 /// workers; its payload is the humanCheckToken, which passes once, before the challenge expires.
 /// </summary>
-public sealed class Endpoint(IOptions<HumanCheckOptions> options) : EndpointWithoutRequest<AltchaChallengeResponse>
+public sealed class Endpoint(IOptions<HumanCheckOptions> options, RateLimiter limiter) : EndpointWithoutRequest<AltchaChallengeResponse>
 {
     public const string Route = "/human-check/challenge";
 
@@ -23,12 +25,13 @@ public sealed class Endpoint(IOptions<HumanCheckOptions> options) : EndpointWith
         Description(b => b
             .WithName("getHumanCheckChallenge")
             .WithTags("Human check")
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status404NotFound));
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests));
         Summary(s =>
         {
             s.Summary = "A new ALTCHA challenge";
             s.Responses[200] = "A signed ALTCHA challenge (protocol v2, PBKDF2/SHA-256); Cache-Control: no-store.";
             s.Responses[404] = "The human check in use is not altcha (code not_found).";
+            s.Responses[429] = "rate_limited: too many challenges from this client.";
             s.ResponseExamples[200] = new AltchaChallengeResponse(
                 new AltchaChallengeParameters(
                     "PBKDF2/SHA-256", 1000, 1767225600, 32, "3f9a0c2e7b1d4e6f8a0b2c4d6e8f0a1b",
@@ -51,6 +54,13 @@ public sealed class Endpoint(IOptions<HumanCheckOptions> options) : EndpointWith
                 ProblemCodes.NotFound,
                 "There is no ALTCHA challenge here.",
                 $"The human check in use is {provider}, not altcha."));
+            return;
+        }
+
+        // Each challenge costs an HMAC and a key derivation: a budget per client keeps that bounded.
+        if (await limiter.ExceededAsync(RateLimitPolicy.ChallengePerClient, ClientAddress.Of(HttpContext)) is { } wait)
+        {
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, "Too many challenges from here. Try again after Retry-After seconds."));
             return;
         }
 
