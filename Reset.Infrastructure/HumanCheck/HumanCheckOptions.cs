@@ -17,9 +17,6 @@ public sealed class HumanCheckOptions
 
     public static readonly string[] Providers = [Altcha, Turnstile, HCaptcha, ReCaptcha, Disabled];
 
-    /// <summary>Providers named in the design whose verifiers this version does not have yet.</summary>
-    public static readonly string[] NotBuiltYet = [Turnstile, HCaptcha, ReCaptcha];
-
     /// <summary>altcha (built in, the default) | turnstile | hcaptcha | recaptcha | disabled (tests only).</summary>
     public string Provider { get; set; } = Altcha;
 
@@ -35,6 +32,22 @@ public sealed class HumanCheckOptions
     /// <summary>The built-in ALTCHA proof of work (HumanCheck:Altcha:…).</summary>
     [ConfigurationKeyName("Altcha")]
     public AltchaOptions ProofOfWork { get; set; } = new();
+
+    /// <summary>The hosted provider's siteverify endpoint; unset means its official one. Tests point it at a local server.</summary>
+    public string? SiteverifyUrl { get; set; }
+
+    /// <summary>How long one siteverify call may take before it counts as failed and is retried.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The bound on a whole check, every try and the waits between them included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When set, a hosted provider's answer must name this hostname (the site the widget ran on).</summary>
+    public string? ExpectedHostname { get; set; }
+
+    /// <summary>Google reCAPTCHA's version and, for v3, its score threshold and action (HumanCheck:ReCaptcha:…).</summary>
+    [ConfigurationKeyName("ReCaptcha")]
+    public ReCaptchaOptions ReCaptchaSettings { get; set; } = new();
 }
 
 /// <summary>
@@ -78,13 +91,6 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
                 $"{Setting.Name("HumanCheck:Provider")} must be one of {string.Join(", ", HumanCheckOptions.Providers)}.");
         }
 
-        if (HumanCheckOptions.NotBuiltYet.Contains(provider))
-        {
-            // Refused at start rather than failing every reset with 503 once customers arrive.
-            return ValidateOptionsResult.Fail(
-                $"{Setting.Name("HumanCheck:Provider")} is '{provider}', which this version cannot verify yet; use {HumanCheckOptions.Altcha}.");
-        }
-
         if (provider == HumanCheckOptions.Disabled)
         {
             return environment.IsProduction()
@@ -110,9 +116,14 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
         {
             failures.AddRange(ValidateAltcha(options.ProofOfWork));
         }
-        else if (string.IsNullOrWhiteSpace(options.SiteKey))
+        else
         {
-            failures.Add($"{Setting.Name("HumanCheck:SiteKey")} is missing: clients need it to show the {provider} widget.");
+            if (string.IsNullOrWhiteSpace(options.SiteKey))
+            {
+                failures.Add($"{Setting.Name("HumanCheck:SiteKey")} is missing: clients need it to show the {provider} widget.");
+            }
+
+            failures.AddRange(SiteverifySettings.Validate(options, environment));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
