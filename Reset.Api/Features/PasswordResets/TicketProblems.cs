@@ -16,9 +16,6 @@ internal static class TicketProblems
     public static IResult OutOfOrder(HttpContext context, string detail) => Problem.Of(context, StatusCodes.Status409Conflict,
         ProblemCodes.TicketState, "This step does not fit the ticket's state.", detail);
 
-    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter, string detail) =>
-        Problem.RateLimited(context, retryAfter, detail);
-
     public static IResult HumanCheckFailed(HttpContext context) => Problem.Of(context, StatusCodes.Status400BadRequest,
         ProblemCodes.HumanCheckFailed, "The human check did not pass.",
         "Complete the human check again and send its new token as humanCheckToken.");

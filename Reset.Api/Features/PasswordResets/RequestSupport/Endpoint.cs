@@ -65,7 +65,7 @@ public sealed class Endpoint(
         var now = time.GetUtcNow();
         if (await limiter.ExceededAsync(RateLimitPolicy.SupportPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyRequests));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, TooManyRequests));
             return;
         }
 
@@ -79,7 +79,7 @@ public sealed class Endpoint(
         // Each request e-mails the contact address: without this, the service would mail anyone, often.
         if (await limiter.ExceededAsync(RateLimitPolicy.SupportPerDestination, contact.Value.ToLowerInvariant()) is { } contactWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, contactWait, TooManyRequests));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, contactWait, TooManyRequests));
             return;
         }
 

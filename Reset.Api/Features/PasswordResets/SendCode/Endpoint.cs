@@ -62,7 +62,7 @@ public sealed class Endpoint(
         var rule = rules.Value;
         if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyCodes));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, TooManyCodes));
             return;
         }
 
@@ -88,7 +88,7 @@ public sealed class Endpoint(
         // Per destination: the account's address, or for a decoy the login, so one mailbox is not flooded.
         if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerDestination, ticket.Recipient?.ToLowerInvariant() ?? ticket.AccountKey) is { } destinationWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, destinationWait, TooManyCodes));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, destinationWait, TooManyCodes));
             return;
         }
 
@@ -122,15 +122,15 @@ public sealed class Endpoint(
         CodeRequestDecision.TicketLocked => TicketProblems.Locked(HttpContext),
         CodeRequestDecision.WrongState => TicketProblems.OutOfOrder(HttpContext,
             "The code of this ticket was already verified. Set the new password with the reset token."),
-        CodeRequestDecision.TooSoon => TicketProblems.RateLimited(HttpContext, resendAt - now,
+        CodeRequestDecision.TooSoon => Problem.RateLimited(HttpContext, resendAt - now,
             "A code was sent a moment ago. Check your inbox and spam folder, or ask again after Retry-After seconds."),
-        CodeRequestDecision.NoCodesLeft => TicketProblems.RateLimited(HttpContext, ticket.ExpiresAt - now,
+        CodeRequestDecision.NoCodesLeft => Problem.RateLimited(HttpContext, ticket.ExpiresAt - now,
             "This ticket has sent all its codes. Start a new password reset, or ask customer support."),
         _ => TicketProblems.NotFound(HttpContext),
     };
 
     private const string TooManyCodes = "Too many codes were asked for. Try again after Retry-After seconds.";
 
-    private IResult AccountFrozen(TimeSpan frozenFor) => TicketProblems.RateLimited(HttpContext, frozenFor,
+    private IResult AccountFrozen(TimeSpan frozenFor) => Problem.RateLimited(HttpContext, frozenFor,
         "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.");
 }

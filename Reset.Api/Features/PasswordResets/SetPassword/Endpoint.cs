@@ -71,7 +71,7 @@ public sealed class Endpoint(
         var now = time.GetUtcNow();
         if (await limiter.ExceededAsync(RateLimitPolicy.SetPasswordPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, "Too many attempts from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, "Too many attempts from here. Try again after Retry-After seconds."));
             return;
         }
 

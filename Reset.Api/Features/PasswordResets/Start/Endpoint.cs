@@ -59,7 +59,7 @@ public sealed partial class Endpoint(
     {
         if (await limiter.ExceededAsync(RateLimitPolicy.StartPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, TooManyResets));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, TooManyResets));
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed partial class Endpoint(
         // Per login, counted the same way whether or not it belongs to an account.
         if (await limiter.ExceededAsync(RateLimitPolicy.StartPerLogin, login.Normalized) is { } loginWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, loginWait, TooManyResets));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, loginWait, TooManyResets));
             return;
         }
 

@@ -61,7 +61,7 @@ public sealed class Endpoint(
         var rule = rules.Value;
         if (await limiter.ExceededAsync(RateLimitPolicy.VerifyPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, clientWait, "Too many codes were tried from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, "Too many codes were tried from here. Try again after Retry-After seconds."));
             return;
         }
 
@@ -91,7 +91,7 @@ public sealed class Endpoint(
                 await Send.ResultAsync(TicketProblems.Locked(HttpContext));
                 break;
             case CodeCheckOutcome.AccountFrozen:
-                await Send.ResultAsync(TicketProblems.RateLimited(HttpContext, result.FrozenFor!.Value,
+                await Send.ResultAsync(Problem.RateLimited(HttpContext, result.FrozenFor!.Value,
                     "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help."));
                 break;
             case CodeCheckOutcome.WrongState:
