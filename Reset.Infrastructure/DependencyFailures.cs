@@ -18,6 +18,8 @@ public static class DependencyFailures
         DbUpdateException { InnerException: NpgsqlException } => true,
         HumanCheckUnavailableException => true,
         TimeoutException => true,
+        // Polly gave up: a timeout, or a circuit breaker open after repeated failures.
+        Polly.ExecutionRejectedException => true,
         _ when exception.InnerException is { } inner => IsDependencyFailure(inner),
         _ => false,
     };

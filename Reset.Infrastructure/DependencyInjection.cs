@@ -11,6 +11,7 @@ using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
+using Reset.Infrastructure.Resilience;
 using Reset.Infrastructure.Security;
 using Reset.Domain.Tickets;
 using StackExchange.Redis;
@@ -32,14 +33,19 @@ public static class DependencyInjection
 
         // Interceptors registered in the container join every context: for tracing, and for the
         // fault tests that make a commit fail at a chosen moment.
+        services.AddSingleton<DependencyPipelines>();
         services.AddDbContext<ResetDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres)
+            options.UseNpgsql(
+                    PostgresConnection.WithTimeouts(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!),
+                    npgsql => npgsql.ExecutionStrategy(dependencies =>
+                        new ResilientExecutionStrategy(dependencies, provider.GetRequiredService<DependencyPipelines>().Postgres)))
                 .UseSnakeCaseNamingConvention()
                 .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.AddSingleton<IConnectionMultiplexer>(provider =>
             RedisConnection.Connect(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Redis!));
         services.AddHostedService<RedisConnectionWarmup>();
+        services.AddSingleton<ResilientRedis>();
 
         services.AddSingleton<SecretHmac>();
         services.AddSingleton<ResetTicketStore>();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Persistence;
 
 namespace Reset.Api.Cli;
@@ -10,8 +12,8 @@ internal static class MigrateCommand
 
     public static async Task<int> RunAsync(IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
+        var connectionString = services.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!;
+        await using var db = ResetDbContext.ForMaintenance(connectionString);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         Console.WriteLine(pending.Count == 0

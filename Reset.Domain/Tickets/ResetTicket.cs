@@ -85,6 +85,13 @@ public sealed class ResetTicket
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
+    /// <summary>
+    /// Whether the account's password changed after this ticket started. Such a ticket may not change
+    /// it again: a completed reset voids the account's other tickets, and this holds even when voiding
+    /// them failed.
+    /// </summary>
+    public bool PredatesPasswordChange(DateTimeOffset passwordChangedAt) => passwordChangedAt > CreatedAt;
+
     public int SendsRemaining(ResetRules rules) => Math.Max(0, rules.MaxCodesPerTicket - CodesSent);
 
     public int AttemptsRemaining(ResetRules rules) => Math.Max(0, rules.MaxWrongCodesPerTicket - WrongCodes);

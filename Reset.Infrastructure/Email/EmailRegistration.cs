@@ -8,6 +8,7 @@ internal static class EmailRegistration
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<PickupDirectoryEmailTransport>();
         services.AddSingleton<IEmailTransport>(provider => provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp

@@ -4,25 +4,43 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Polly.CircuitBreaker;
 using Reset.Infrastructure.Persistence;
 
 namespace Reset.Infrastructure.Email;
 
 /// <summary>
-/// Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances
-/// dispatch side by side without sending one message twice. A message past its NotAfter (its code
-/// has expired) is dropped unsent. Bodies holding a code are erased once sent or dropped.
+/// Sends what the outbox holds, one message at a time:
+/// 1. claim: one UPDATE … FOR UPDATE SKIP LOCKED moves the message's next attempt a lease ahead, so
+///    no other instance takes it while this one works on it, and no transaction stays open meanwhile;
+/// 2. send it (a message past its NotAfter, whose code has expired, is dropped unsent instead);
+/// 3. record the outcome, retrying the write while PostgreSQL is away: a message the relay took but
+///    that is not marked sent would be sent again once the lease ends.
+/// Bodies holding a code are erased once sent or dropped.
 /// </summary>
+/// <remarks>
+/// Delivery is at least once, as with any outbox in front of SMTP: an instance that dies between the
+/// relay's acceptance and step 3 leaves the message to be sent again after the lease. Each message
+/// carries a stable Message-ID, so a mail system can tell such a copy.
+/// </remarks>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
     OutboxSignal signal,
+    OutboxMetrics metrics,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 20;
     private const string Erased = "[erased]";
+
+    /// <summary>How long a claim keeps other instances off a message: well past a send's own bound.</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the outcome of a send is retried while PostgreSQL is away, inside the lease.</summary>
+    private static readonly TimeSpan RecordDeadline = TimeSpan.FromSeconds(60);
+
     private readonly EmailOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +56,7 @@ internal sealed partial class OutboxDispatcher(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
             {
                 // PostgreSQL is away: the messages wait in the table; try again at the next poll.
                 LogDispatchFailed(exception.GetType().Name);
@@ -58,50 +76,63 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Claims, sends and settles one batch; returns how many messages it handled.</summary>
+    /// <summary>Claims, sends and records up to a batch of messages; returns how many it handled.</summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var batch = await db.OutboxMessages
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND dropped_at IS NULL AND next_attempt_at <= {now}
-                ORDER BY next_attempt_at
-                LIMIT {BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
-
-        foreach (var message in batch)
+        var handled = 0;
+        // Stopping means stopping after the current message: a claim is never taken once asked to stop.
+        while (handled < BatchSize && !cancellationToken.IsCancellationRequested)
         {
-            // Stopping after the current message: the rest stay claimed only until this transaction ends.
-            if (cancellationToken.IsCancellationRequested)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
+            if (await ClaimAsync(db, cancellationToken) is not { } message)
             {
                 break;
             }
 
-            // Not cancelled by shutdown: a message half-sent would be sent again by the next instance.
-            // The SMTP timeout bounds it, well within the host's shutdown timeout.
-            await SettleAsync(message);
+            handled++;
+            // Not cancelled by shutdown: the host waits for it, bounded by the SMTP pipeline.
+            var outcome = await SettleAsync(message);
+            await RecordAsync(db, message);
+            if (outcome == Outcome.RelayUnavailable)
+            {
+                break;
+            }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-        return batch.Count;
+        return handled;
     }
 
-    private async Task SettleAsync(OutboxMessage message)
+    private async Task<OutboxMessage?> ClaimAsync(ResetDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var leaseEnds = now + Lease;
+        var claimed = await db.OutboxMessages
+            .FromSql($"""
+                UPDATE outbox_messages SET next_attempt_at = {leaseEnds}
+                WHERE id = (
+                    SELECT id FROM outbox_messages
+                    WHERE sent_at IS NULL AND dropped_at IS NULL AND next_attempt_at <= {now}
+                    ORDER BY next_attempt_at
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
+    }
+
+    private async Task<Outcome> SettleAsync(OutboxMessage message)
     {
         var now = time.GetUtcNow();
         if (message.NotAfter is { } notAfter && now >= notAfter)
         {
             message.DroppedAt = now;
+            message.LastError = "expired";
             Erase(message);
-            LogDropped(message.Id, message.Kind);
-            return;
+            metrics.Dropped(message.Kind, "expired");
+            LogExpired(message.Id, message.Kind, message.Attempts);
+            return Outcome.Done;
         }
 
         try
@@ -109,7 +140,17 @@ internal sealed partial class OutboxDispatcher(
             await transport.SendAsync(ToMime(message), CancellationToken.None);
             message.SentAt = time.GetUtcNow();
             Erase(message);
+            metrics.Sent(message.Kind);
             LogSent(message.Id, message.Kind);
+            return Outcome.Done;
+        }
+        catch (BrokenCircuitException broken)
+        {
+            // The relay failed again and again just now: wait out the breaker; this costs no attempt.
+            message.NextAttemptAt = Cap(time.GetUtcNow() + (broken.RetryAfter ?? TimeSpan.FromSeconds(5)), message);
+            message.LastError = "SMTP circuit open";
+            LogPaused(message.Id, message.Kind, message.NextAttemptAt);
+            return Outcome.RelayUnavailable;
         }
         catch (Exception exception) when (IsPermanent(exception))
         {
@@ -118,24 +159,54 @@ internal sealed partial class OutboxDispatcher(
             message.DroppedAt = time.GetUtcNow();
             message.LastError = Describe(exception);
             Erase(message);
+            metrics.Dropped(message.Kind, "refused");
             LogRefused(message.Id, message.Kind, message.LastError);
+            return Outcome.Done;
         }
         catch (Exception exception)
         {
             message.Attempts++;
-            message.NextAttemptAt = time.GetUtcNow() + Backoff(message.Attempts);
+            message.NextAttemptAt = Cap(time.GetUtcNow() + Backoff(message.Attempts), message);
             // The type and SMTP status only: an exception message could quote the recipient or more.
             message.LastError = Describe(exception);
+            metrics.Failed(message.Kind);
             LogRetry(message.Id, message.Kind, message.Attempts, message.LastError, message.NextAttemptAt);
+            return Outcome.Done;
         }
     }
 
-    /// <summary>2 s, 4 s, 8 s … up to 5 minutes, with jitter so instances do not retry in step.</summary>
+    /// <summary>
+    /// Writes the outcome. After a send this must not be lost, so PostgreSQL failures are retried
+    /// (the write is idempotent) for up to a minute, well inside the lease.
+    /// </summary>
+    private async Task RecordAsync(ResetDbContext db, OutboxMessage message)
+    {
+        var deadline = time.GetUtcNow() + RecordDeadline;
+        while (true)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception) && time.GetUtcNow() < deadline)
+            {
+                LogRecordRetry(message.Id, exception.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>2 s, 4 s, 8 s … up to a minute, with jitter so instances do not retry in step.</summary>
     internal static TimeSpan Backoff(int attempts)
     {
-        var seconds = Math.Min(300, Math.Pow(2, Math.Min(attempts, 9)));
+        var seconds = Math.Min(60, Math.Pow(2, Math.Min(attempts, 6)));
         return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
+
+    /// <summary>Never later than the message's expiry: it is then dropped, and counted, on time.</summary>
+    private static DateTimeOffset Cap(DateTimeOffset next, OutboxMessage message) =>
+        message.NotAfter is { } notAfter && next > notAfter ? notAfter : next;
 
     private MimeMessage ToMime(OutboxMessage message)
     {
@@ -143,9 +214,14 @@ internal sealed partial class OutboxDispatcher(
         mime.From.Add(MailboxAddress.Parse(_options.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Subject = message.Subject;
+        // The same on every attempt: a copy sent again after a crash is recognisable as a copy.
+        mime.MessageId = $"{message.Id:N}@{SenderDomain()}";
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }
+
+    private string SenderDomain() =>
+        MailboxAddress.Parse(_options.From).Domain is { Length: > 0 } domain ? domain : "reset-service";
 
     private static void Erase(OutboxMessage message)
     {
@@ -168,18 +244,30 @@ internal sealed partial class OutboxDispatcher(
         _ => exception.GetType().Name,
     };
 
+    private enum Outcome
+    {
+        Done,
+        RelayUnavailable,
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} ({Kind}) sent")]
     private partial void LogSent(Guid id, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) expired unsent and was dropped")]
-    private partial void LogDropped(Guid id, string kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) expired unsent after {Attempts} attempts and was dropped")]
+    private partial void LogExpired(Guid id, string kind, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) failed, attempt {Attempts}: {Error}; next try at {NextAttemptAt}")]
     private partial void LogRetry(Guid id, string kind, int attempts, string error, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) waits for the SMTP circuit to close; next try at {NextAttemptAt}")]
+    private partial void LogPaused(Guid id, string kind, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) refused for good: {Error}; dropped")]
     private partial void LogRefused(Guid id, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({Error}); retrying at the next poll")]
     private partial void LogDispatchFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id}: recording its outcome failed ({Error}); retrying")]
+    private partial void LogRecordRetry(Guid id, string error);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Reset.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Reset.Infrastructure.HumanCheck;
@@ -13,12 +14,12 @@ namespace Reset.Infrastructure.HumanCheck;
 /// </summary>
 internal sealed class AltchaVerifier : IHumanCheckVerifier
 {
-    private readonly IConnectionMultiplexer _redis;
+    private readonly ResilientRedis _redis;
     private readonly TimeProvider _time;
     private readonly byte[] _signatureKey;
     private readonly byte[] _keySignatureKey;
 
-    public AltchaVerifier(IOptions<HumanCheckOptions> options, IConnectionMultiplexer redis, TimeProvider time)
+    public AltchaVerifier(IOptions<HumanCheckOptions> options, ResilientRedis redis, TimeProvider time)
     {
         var secret = options.Value.Secret;
         if (string.IsNullOrEmpty(secret))
@@ -100,9 +101,9 @@ internal sealed class AltchaVerifier : IHumanCheckVerifier
         var ttl = TimeSpan.FromSeconds(Math.Ceiling(untilExpiry.TotalSeconds) + 1);
         try
         {
-            return await _redis.GetDatabase().StringSetAsync(ReplayKey(nonce), 1, ttl, When.NotExists);
+            return await _redis.AtMostOnceAsync(db => db.StringSetAsync(ReplayKey(nonce), 1, ttl, When.NotExists));
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException or Polly.ExecutionRejectedException)
         {
             throw new HumanCheckUnavailableException("Redis did not answer the ALTCHA replay check.", exception);
         }

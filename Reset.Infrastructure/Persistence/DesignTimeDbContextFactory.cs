@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Reset.Infrastructure.Persistence;
@@ -10,8 +9,5 @@ namespace Reset.Infrastructure.Persistence;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ResetDbContext>
 {
     public ResetDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ResetDbContext>()
-            .UseNpgsql(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=127.0.0.1;Database=reset")
-            .UseSnakeCaseNamingConvention()
-            .Options);
+        ResetDbContext.ForMaintenance(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? "Host=127.0.0.1;Database=reset");
 }

@@ -21,6 +21,13 @@ public sealed class ResetDbContext(DbContextOptions<ResetDbContext> options) : D
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>
+    /// A context for migrations: the connection string as the operator gave it, without the request
+    /// path's short timeouts and circuit breaker, which a long index build must not trip.
+    /// </summary>
+    public static ResetDbContext ForMaintenance(string connectionString) =>
+        new(new DbContextOptionsBuilder<ResetDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // citext makes e-mail and member ID uniqueness and look-ups case-insensitive in the database itself.

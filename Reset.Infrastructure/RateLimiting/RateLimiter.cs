@@ -9,15 +9,15 @@ namespace Reset.Infrastructure.RateLimiting;
 /// Counts requests in Redis, so limits hold across every instance of the service. Subjects (client
 /// addresses, logins, e-mail addresses) appear in key names only as HMACs.
 /// </summary>
-public sealed class RateLimiter(IConnectionMultiplexer redis, SecretHmac hmac, IOptions<RateLimitOptions> options)
+public sealed class RateLimiter(ResilientRedis redis, SecretHmac hmac, IOptions<RateLimitOptions> options)
 {
     /// <summary>Counts one request of <paramref name="subject"/> against the policy; returns how long to wait when it is used up.</summary>
     public async Task<TimeSpan?> ExceededAsync(RateLimitPolicy policy, string subject)
     {
         var limit = policy.Select(options.Value);
         var key = RedisKeys.RateLimit(policy.Name, hmac.Subject(policy.Name, subject));
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            LuaScripts.RateLimit, [key], [(long)limit.Window.TotalMilliseconds, limit.Limit]))!;
+        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.RateLimit, [key], [(long)limit.Window.TotalMilliseconds, limit.Limit])))!;
         return (long)result[0] == 1 ? null : TimeSpan.FromMilliseconds(Math.Max(1000, (long)result[1]));
     }
 }

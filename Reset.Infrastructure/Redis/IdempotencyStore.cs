@@ -10,18 +10,18 @@ namespace Reset.Infrastructure.Redis;
 /// answer is encrypted (AES-GCM) under a key derived from the Idempotency-Key itself, which only the
 /// client holds: a copy of Redis cannot reveal a reset token that a verification answer carried.
 /// </summary>
-public sealed class IdempotencyStore(IConnectionMultiplexer redis, SecretHmac hmac)
+public sealed class IdempotencyStore(ResilientRedis redis, SecretHmac hmac)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     /// <summary>Claims the key for a first run; false when an earlier request holds it.</summary>
     public async Task<bool> TryClaimAsync(string scope, string idempotencyKey, byte[] requestHash) =>
-        await redis.GetDatabase().StringSetAsync(Key(scope, idempotencyKey),
-            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), Lifetime, When.NotExists);
+        await redis.AtMostOnceAsync(db => db.StringSetAsync(Key(scope, idempotencyKey),
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), Lifetime, When.NotExists));
 
     public async Task<(IdempotencyState State, StoredAnswer? Answer)> ReadStateAsync(string scope, string idempotencyKey, byte[] requestHash)
     {
-        var value = await redis.GetDatabase().StringGetAsync(Key(scope, idempotencyKey));
+        var value = await redis.RepeatableAsync(db => db.StringGetAsync(Key(scope, idempotencyKey)));
         if (!value.HasValue)
         {
             return (IdempotencyState.Gone, null);
@@ -45,12 +45,12 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, SecretHmac hm
     public async Task StoreAsync(string scope, string idempotencyKey, byte[] requestHash, StoredAnswer answer)
     {
         var sealedAnswer = Convert.ToBase64String(Seal(idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(answer)));
-        await redis.GetDatabase().StringSetAsync(Key(scope, idempotencyKey),
-            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), sealedAnswer)), Lifetime);
+        await redis.RepeatableAsync(db => db.StringSetAsync(Key(scope, idempotencyKey),
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), sealedAnswer)), Lifetime));
     }
 
     /// <summary>Lets a retry run again: the first attempt failed in a way worth retrying (5xx).</summary>
-    public Task ReleaseAsync(string scope, string idempotencyKey) => redis.GetDatabase().KeyDeleteAsync(Key(scope, idempotencyKey));
+    public Task ReleaseAsync(string scope, string idempotencyKey) => redis.RepeatableAsync(db => db.KeyDeleteAsync(Key(scope, idempotencyKey)));
 
     private string Key(string scope, string idempotencyKey) => $"idem:{{{hmac.Subject("idempotency:" + scope, idempotencyKey)}}}";
 

@@ -14,8 +14,12 @@ internal static class RedisConnection
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = 2000;
-        options.SyncTimeout = 2000;
-        options.AsyncTimeout = 2000;
+        // Commands in a millisecond when all is well; the pipeline's per-try timeout is 1 s too.
+        options.SyncTimeout = 1000;
+        options.AsyncTimeout = 1000;
+        // No connection: fail now (the pipeline retries or answers 503) rather than queue the
+        // command until its timeout.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ClientName ??= "reset-service";
         return ConnectionMultiplexer.Connect(options);
     }

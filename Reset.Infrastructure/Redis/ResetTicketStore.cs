@@ -9,39 +9,44 @@ namespace Reset.Infrastructure.Redis;
 /// Reset tickets, their codes and reset tokens in Redis: short-lived state that expires by itself.
 /// Every step that must not race (sending, verifying, taking a token) is one Lua script.
 /// </summary>
-public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hmac)
+public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
 {
-    private IDatabase Db => redis.GetDatabase();
-
+    /// <summary>Stores a new ticket and lists it under its login. Both writes end the same however often they run.</summary>
     public async Task CreateAsync(ResetTicket ticket)
     {
         var key = RedisKeys.Ticket(ticket.Id.Value);
-        var transaction = Db.CreateTransaction();
-        _ = transaction.HashSetAsync(key,
-        [
-            new("status", ticket.Status.ToWire()),
-            new("decoy", ticket.IsDecoy ? "1" : "0"),
-            new("uid", ticket.UserId?.ToString("N") ?? string.Empty),
-            new("acct", ticket.AccountKey),
-            new("dest", ticket.Destination ?? string.Empty),
-            new("rcpt", ticket.Recipient ?? string.Empty),
-            new("loc", ticket.Locale),
-            new("created", Ms(ticket.CreatedAt)),
-            new("expires", Ms(ticket.ExpiresAt)),
-            new("sends", 0),
-            new("wrong", 0),
-        ]);
-        _ = transaction.KeyExpireAsync(key, ticket.ExpiresAt.UtcDateTime);
-        await transaction.ExecuteAsync();
+        await redis.RepeatableAsync(async db =>
+        {
+            var transaction = db.CreateTransaction();
+            _ = transaction.HashSetAsync(key,
+            [
+                new("status", ticket.Status.ToWire()),
+                new("decoy", ticket.IsDecoy ? "1" : "0"),
+                new("uid", ticket.UserId?.ToString("N") ?? string.Empty),
+                new("acct", ticket.AccountKey),
+                new("dest", ticket.Destination ?? string.Empty),
+                new("rcpt", ticket.Recipient ?? string.Empty),
+                new("loc", ticket.Locale),
+                new("created", Ms(ticket.CreatedAt)),
+                new("expires", Ms(ticket.ExpiresAt)),
+                new("sends", 0),
+                new("wrong", 0),
+            ]);
+            _ = transaction.KeyExpireAsync(key, ticket.ExpiresAt.UtcDateTime);
+            await transaction.ExecuteAsync();
+        });
 
         // Decoys are listed too, under their login's key: the same work, the same timing.
         var tickets = RedisKeys.AccountTickets(hmac.AccountKey(ticket.AccountKey));
-        var batch = Db.CreateBatch();
-        var add = batch.SetAddAsync(tickets, ticket.Id.Value);
-        var expire = batch.KeyExpireAsync(tickets, ticket.ExpiresAt.UtcDateTime, ExpireWhen.GreaterThanCurrentExpiry);
-        var expireNew = batch.KeyExpireAsync(tickets, ticket.ExpiresAt.UtcDateTime, ExpireWhen.HasNoExpiry);
-        batch.Execute();
-        await Task.WhenAll(add, expire, expireNew);
+        await redis.RepeatableAsync(async db =>
+        {
+            var batch = db.CreateBatch();
+            var add = batch.SetAddAsync(tickets, ticket.Id.Value);
+            var expire = batch.KeyExpireAsync(tickets, ticket.ExpiresAt.UtcDateTime, ExpireWhen.GreaterThanCurrentExpiry);
+            var expireNew = batch.KeyExpireAsync(tickets, ticket.ExpiresAt.UtcDateTime, ExpireWhen.HasNoExpiry);
+            batch.Execute();
+            await Task.WhenAll(add, expire, expireNew);
+        });
     }
 
     /// <summary>The live ticket a client names, or null: unknown, expired, or not a ticket id at all.</summary>
@@ -50,7 +55,7 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
 
     public async Task<ResetTicket?> FindAsync(TicketId id, DateTimeOffset now)
     {
-        var fields = await Db.HashGetAllAsync(RedisKeys.Ticket(id.Value));
+        var fields = await redis.RepeatableAsync(db => db.HashGetAllAsync(RedisKeys.Ticket(id.Value)));
         if (fields.Length == 0)
         {
             return null;
@@ -80,10 +85,10 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
     {
         var id = ticket.Id.Value;
         var codeExpiresAt = ticket.CodeExpiryFor(now, rules);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.SendCode,
             [RedisKeys.Ticket(id), RedisKeys.Code(id)],
-            [Ms(now), hmac.Code(id, code.Value), Ms(codeExpiresAt), (long)rules.ResendCooldown.TotalMilliseconds, rules.MaxCodesPerTicket]))!;
+            [Ms(now), hmac.Code(id, code.Value), Ms(codeExpiresAt), (long)rules.ResendCooldown.TotalMilliseconds, rules.MaxCodesPerTicket])))!;
         return (string?)result[0] switch
         {
             "ok" => new StoreCodeResult(CodeRequestDecision.Allowed, codeExpiresAt),
@@ -102,10 +107,10 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
     public async Task<CodeCheckResult> CheckCodeAsync(ResetTicket ticket, VerificationCode code, DateTimeOffset now, ResetRules rules)
     {
         var budgetKey = RedisKeys.AccountWrongCodes(hmac.AccountKey(ticket.AccountKey));
-        var reservation = (RedisResult[])(await Db.ScriptEvaluateAsync(
+        var reservation = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.ReserveAttempt,
             [budgetKey],
-            [rules.MaxWrongCodesPerAccount, (long)rules.WrongCodeWindow.TotalMilliseconds]))!;
+            [rules.MaxWrongCodesPerAccount, (long)rules.WrongCodeWindow.TotalMilliseconds])))!;
         if ((long)reservation[0] == 0)
         {
             return new CodeCheckResult(CodeCheckOutcome.AccountFrozen, 0, null, null, TimeSpan.FromMilliseconds(Math.Max(1000, (long)reservation[1])));
@@ -113,10 +118,10 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
 
         var id = ticket.Id.Value;
         var token = ResetToken.New();
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.VerifyCode,
             [RedisKeys.Ticket(id), RedisKeys.Code(id), RedisKeys.Token(id)],
-            [Ms(now), hmac.Code(id, code.Value), rules.MaxWrongCodesPerTicket, hmac.Token(id, token.Value), Ms(now + rules.ResetTokenLifetime)]))!;
+            [Ms(now), hmac.Code(id, code.Value), rules.MaxWrongCodesPerTicket, hmac.Token(id, token.Value), Ms(now + rules.ResetTokenLifetime)])))!;
         var outcome = (string?)result[0] switch
         {
             "verified" => CodeCheckOutcome.Verified,
@@ -129,7 +134,7 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
 
         if (outcome is not (CodeCheckOutcome.Wrong or CodeCheckOutcome.WrongAndLocked))
         {
-            await Db.StringDecrementAsync(budgetKey);
+            await redis.AtMostOnceAsync(db => db.StringDecrementAsync(budgetKey));
         }
 
         return outcome switch
@@ -144,60 +149,66 @@ public sealed class ResetTicketStore(IConnectionMultiplexer redis, SecretHmac hm
     public async Task<TimeSpan?> AccountFrozenForAsync(string accountKey, ResetRules rules)
     {
         var key = RedisKeys.AccountWrongCodes(hmac.AccountKey(accountKey));
-        var used = await Db.StringGetAsync(key);
+        var used = await redis.RepeatableAsync(db => db.StringGetAsync(key));
         if (!used.HasValue || (long)used < rules.MaxWrongCodesPerAccount)
         {
             return null;
         }
 
-        var ttl = await Db.KeyTimeToLiveAsync(key);
+        var ttl = await redis.RepeatableAsync(db => db.KeyTimeToLiveAsync(key));
         return ttl is { } left && left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
     }
 
     /// <summary>Whether the token is the ticket's live one, without taking it.</summary>
     public async Task<bool> TokenMatchesAsync(TicketId id, ResetToken token, DateTimeOffset now)
     {
-        var stored = Db.StringGetAsync(RedisKeys.Token(id.Value));
-        var expiresAt = Db.HashGetAsync(RedisKeys.Ticket(id.Value), "token_exp");
-        await Task.WhenAll(stored, expiresAt);
-        return stored.Result.HasValue && stored.Result == hmac.Token(id.Value, token.Value)
-            && expiresAt.Result.HasValue && now < FromMs(expiresAt.Result.ToString());
+        var (stored, expiresAt) = await redis.RepeatableAsync(async db =>
+        {
+            var storedToken = db.StringGetAsync(RedisKeys.Token(id.Value));
+            var tokenExpiry = db.HashGetAsync(RedisKeys.Ticket(id.Value), "token_exp");
+            return (await storedToken, await tokenExpiry);
+        });
+        return stored.HasValue && stored == hmac.Token(id.Value, token.Value)
+            && expiresAt.HasValue && now < FromMs(expiresAt.ToString());
     }
 
     /// <summary>Takes the token for one password change: "ok", "invalid", "state" or "not_found".</summary>
     public async Task<string> TakeTokenAsync(TicketId id, ResetToken token, DateTimeOffset now) =>
-        (string)(await Db.ScriptEvaluateAsync(
+        (string)(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.ConsumeToken,
             [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
-            [Ms(now), hmac.Token(id.Value, token.Value)]))!;
+            [Ms(now), hmac.Token(id.Value, token.Value)])))!;
 
-    /// <summary>Gives a taken token back after the change failed to commit.</summary>
+    /// <summary>Gives a taken token back after the change failed to commit (SET NX: repeatable).</summary>
     public async Task GiveTokenBackAsync(TicketId id, ResetToken token, DateTimeOffset now) =>
-        await Db.ScriptEvaluateAsync(
+        await redis.RepeatableAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.RestoreToken,
             [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
-            [Ms(now), hmac.Token(id.Value, token.Value)]);
+            [Ms(now), hmac.Token(id.Value, token.Value)]));
 
     public async Task MarkCompletedAsync(TicketId id)
     {
         // Only while the ticket exists: a plain HSET on an expired ticket would recreate it without a TTL.
         var key = RedisKeys.Ticket(id.Value);
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        _ = transaction.HashSetAsync(key, "status", TicketStatus.Completed.ToWire());
-        await transaction.ExecuteAsync();
+        await redis.RepeatableAsync(db =>
+        {
+            var transaction = db.CreateTransaction();
+            transaction.AddCondition(Condition.KeyExists(key));
+            _ = transaction.HashSetAsync(key, "status", TicketStatus.Completed.ToWire());
+            return transaction.ExecuteAsync();
+        });
     }
 
     /// <summary>Voids every other open ticket of the account, with its code and token.</summary>
     public async Task VoidOtherTicketsAsync(string accountKey, TicketId keep)
     {
         var listKey = RedisKeys.AccountTickets(hmac.AccountKey(accountKey));
-        var ids = await Db.SetMembersAsync(listKey);
+        var ids = await redis.RepeatableAsync(db => db.SetMembersAsync(listKey));
         foreach (var other in ids.Select(v => v.ToString()).Where(v => v != keep.Value))
         {
             // One DEL per ticket: its keys share a hash slot.
-            await Db.KeyDeleteAsync([RedisKeys.Ticket(other), RedisKeys.Code(other), RedisKeys.Token(other)]);
-            await Db.SetRemoveAsync(listKey, other);
+            await redis.RepeatableAsync(db => db.KeyDeleteAsync([RedisKeys.Ticket(other), RedisKeys.Code(other), RedisKeys.Token(other)]));
+            await redis.RepeatableAsync(db => db.SetRemoveAsync(listKey, other));
         }
     }
 

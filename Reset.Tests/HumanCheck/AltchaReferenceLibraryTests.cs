@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reset.Api.Features.HumanCheck.Challenge;
 using Reset.Infrastructure.HumanCheck;
-using StackExchange.Redis;
+using Reset.Infrastructure.Redis;
 
 namespace Reset.Tests.HumanCheck;
 
@@ -36,7 +36,7 @@ public sealed class AltchaReferenceLibraryTests(AltchaApp app) : IClassFixture<A
         var options = AltchaTokens.Options(AltchaApp.Secret, new AltchaOptions().Cost, new AltchaOptions().MaxCounter);
         var challenge = new AltchaChallengeIssuer(options, TimeProvider.System).Create();
         var json = JsonSerializer.Serialize(AltchaChallengeResponse.From(challenge), JsonSerializerOptions.Web);
-        var verifier = new AltchaVerifier(options, app.Services.GetRequiredService<IConnectionMultiplexer>(), TimeProvider.System);
+        var verifier = new AltchaVerifier(options, app.Services.GetRequiredService<ResilientRedis>(), TimeProvider.System);
 
         var solved = await AltchaReferenceSolver.SolveAsync(json, AltchaApp.Secret);
         var result = await verifier.VerifyAsync(solved.Payload, null, TestContext.Current.CancellationToken);

@@ -21,7 +21,7 @@ public sealed class AltchaVerifierTests : IAsyncLifetime
         var servers = await TestServers.GetAsync();
         _redis = RedisConnection.Connect(servers.Redis);
         _issuer = new AltchaChallengeIssuer(AltchaTokens.Options(Secret), TimeProvider.System);
-        _verifier = new AltchaVerifier(AltchaTokens.Options(Secret), _redis, TimeProvider.System);
+        _verifier = new AltchaVerifier(AltchaTokens.Options(Secret), ResilientRedisFor.Connection(_redis), TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
@@ -323,7 +323,7 @@ public sealed class AltchaVerifierTests : IAsyncLifetime
     {
         using var hung = new HungServer();
         await using var deadRedis = RedisConnection.Connect($"127.0.0.1:{hung.Port}");
-        var verifier = new AltchaVerifier(AltchaTokens.Options(Secret), deadRedis, TimeProvider.System);
+        var verifier = new AltchaVerifier(AltchaTokens.Options(Secret), ResilientRedisFor.Connection(deadRedis), TimeProvider.System);
         var token = AltchaTokens.Encode(AltchaTokens.SolvedPayload(_issuer.Create()));
 
         var exception = await Should.ThrowAsync<HumanCheckUnavailableException>(

@@ -20,6 +20,16 @@ public sealed class ResetTicketTests
     }
 
     [Fact]
+    public void A_ticket_started_before_the_password_changed_may_not_change_it_again()
+    {
+        var ticket = RealTicket();
+
+        ticket.PredatesPasswordChange(Now.AddSeconds(1)).ShouldBeTrue();
+        ticket.PredatesPasswordChange(Now).ShouldBeFalse();
+        ticket.PredatesPasswordChange(Now.AddDays(-3)).ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_active_account_gets_a_real_ticket_addressed_to_its_own_email()
     {
         var ticket = RealTicket();

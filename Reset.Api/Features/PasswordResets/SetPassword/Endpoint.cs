@@ -1,10 +1,13 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Reset.Api.Network;
 using Reset.Api.Problems;
+using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
 using Reset.Domain.Passwords;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
@@ -22,7 +25,12 @@ namespace Reset.Api.Features.PasswordResets.SetPassword;
 /// an audit event and queues the "password changed" e-mail. If that transaction does not commit,
 /// the token is given back so the customer can try again. Then every other ticket of the account is void.
 /// </summary>
-public sealed class Endpoint(
+/// <remarks>
+/// A commit can succeed while its reply is lost: the customer got a 503 and has the token back. Their
+/// retry finds the change already made by this ticket (its audit event, and the same password) and
+/// answers 204 as the first attempt should have; nothing is changed twice.
+/// </remarks>
+public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     RateLimiter limiter,
@@ -114,6 +122,20 @@ public sealed class Endpoint(
             return;
         }
 
+        if (ticket.PredatesPasswordChange(user.PasswordChangedAt))
+        {
+            if (await ChangedByThisTicketAsync(user, ticket, newPassword, ct))
+            {
+                await FinishAsync(ticket);
+                await Send.NoContentAsync(ct);
+                return;
+            }
+
+            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
+                "The password was changed since this reset started. Sign in with it, or start a new reset."));
+            return;
+        }
+
         var evaluation = policy.Evaluate(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId));
         if (await hasher.VerifyAsync(user.PasswordHash, newPassword, ct))
         {
@@ -147,7 +169,7 @@ public sealed class Endpoint(
             var changedAt = time.GetUtcNow();
             user.ChangePassword(hash, changedAt);
             db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
-                HttpContext.Connection.RemoteIpAddress?.ToString(), "ticket " + ticket.Id));
+                HttpContext.Connection.RemoteIpAddress?.ToString(), AuditDetail(ticket)));
             db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value), changedAt));
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -159,10 +181,39 @@ public sealed class Endpoint(
         }
 
         outbox.Notify();
-        await tickets.MarkCompletedAsync(ticket.Id);
-        await tickets.VoidOtherTicketsAsync(ticket.AccountKey, ticket.Id);
+        await FinishAsync(ticket);
         await Send.NoContentAsync(ct);
     }
+
+    private static string AuditDetail(ResetTicket ticket) => "ticket " + ticket.Id.Value;
+
+    private async Task<bool> ChangedByThisTicketAsync(UserAccount user, ResetTicket ticket, string newPassword, CancellationToken ct)
+    {
+        var detail = AuditDetail(ticket);
+        return await db.AuditEvents.AnyAsync(e => e.UserId == user.Id && e.Type == AuditEventTypes.PasswordChanged && e.Detail == detail, ct)
+            && await hasher.VerifyAsync(user.PasswordHash, newPassword, ct);
+    }
+
+    /// <summary>
+    /// After the commit the change stands, and the answer must say so: a Redis failure here is logged,
+    /// not answered 503. The token is already taken, and the account's other tickets predate the
+    /// change, so they are refused even where voiding them failed.
+    /// </summary>
+    private async Task FinishAsync(ResetTicket ticket)
+    {
+        try
+        {
+            await tickets.MarkCompletedAsync(ticket.Id);
+            await tickets.VoidOtherTicketsAsync(ticket.AccountKey, ticket.Id);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            LogFinishFailed(Logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password changed; closing its ticket in Redis failed ({Error})")]
+    private static partial void LogFinishFailed(ILogger logger, string error);
 
     private IResult TokenInvalid() => Problem.Of(HttpContext, StatusCodes.Status401Unauthorized, ProblemCodes.ResetTokenInvalid,
         "The reset token is not valid.", "It is wrong, expired or already used. Verify a new code to get a new token.");
