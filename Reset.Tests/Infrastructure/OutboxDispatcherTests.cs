@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,11 +67,77 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
     }
 
     [Fact]
+    public async Task A_code_the_relay_keeps_refusing_is_retried_until_it_expires_then_dropped_erased_and_counted()
+    {
+        using var expired = new DroppedCounter(app, "expired");
+        var recipient = $"refused.{Guid.NewGuid():N}@example.com";
+        var now = app.Time.GetUtcNow();
+        var message = Outbox.Message(Outbox.ResetCodeKind, recipient, new EmailContent("654321 is your code", "654321", "<p>654321</p>"),
+            now, notAfter: now.AddSeconds(4), containsSecret: true);
+        app.Smtp.Refusing = true;
+        try
+        {
+            await AddAsync(message);
+            app.Services.GetRequiredService<OutboxSignal>().Notify();
+
+            var dropped = await WaitForRowAsync(recipient, r => r.DroppedAt is not null);
+
+            dropped.Attempts.ShouldBeGreaterThanOrEqualTo(2, "it was retried while the code could still be used");
+            dropped.DroppedAt!.Value.ShouldBeGreaterThanOrEqualTo(message.NotAfter!.Value);
+            dropped.LastError.ShouldBe("expired");
+            dropped.SentAt.ShouldBeNull();
+            dropped.TextBody.ShouldBeNull();
+            dropped.Subject.ShouldNotContain("654321");
+            expired.Count.ShouldBe(1);
+        }
+        finally
+        {
+            app.Smtp.Refusing = false;
+        }
+
+        app.Smtp.To(recipient).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Backoff_grows_from_about_two_seconds_to_at_most_about_a_minute()
     {
         OutboxDispatcher.Backoff(1).TotalSeconds.ShouldBeInRange(1.6, 2.4);
         OutboxDispatcher.Backoff(3).TotalSeconds.ShouldBeInRange(6.4, 9.6);
         OutboxDispatcher.Backoff(30).TotalSeconds.ShouldBeInRange(48, 72);
+    }
+
+    /// <summary>Counts reset.outbox.dropped for one reason, from this app's meters only (other tests run in parallel).</summary>
+    private sealed class DroppedCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private int _count;
+
+        public DroppedCounter(JourneyApp app, string reason)
+        {
+            var meters = app.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "reset.outbox.dropped")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "reason" && Equals(tag.Value, reason))
+                    {
+                        Interlocked.Add(ref _count, (int)value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private async Task AddAsync(OutboxMessage message)
