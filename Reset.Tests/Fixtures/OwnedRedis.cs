@@ -69,10 +69,26 @@ public sealed class OwnedRedis : IAsyncDisposable
         _server = null;
     }
 
+    /// <summary>SIGSTOP: the server keeps its connections open and answers nothing, as a hung host does.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: the paused server goes on where it stopped.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var pid = (_server ?? throw new InvalidOperationException("redis-server is not running")).Id;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        await kill.WaitForExitAsync();
+        kill.ExitCode.ShouldBe(0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_server is { HasExited: false })
         {
+            // A paused server would ignore nothing but SIGKILL; resume it first so it can be killed cleanly.
+            await ResumeAsync();
             _server.Kill();
             await _server.WaitForExitAsync();
         }

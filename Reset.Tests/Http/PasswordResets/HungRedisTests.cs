@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Reset.Tests.Fixtures;
+
+namespace Reset.Tests.Http.PasswordResets;
+
+/// <summary>
+/// Redis stops answering without closing its connections (SIGSTOP, as a hung host or a long
+/// fork would): requests that need it answer 503 within 3 s rather than hang, and the journey
+/// goes on once it answers again.
+/// </summary>
+public sealed class HungRedisTests
+{
+    [Fact]
+    public async Task A_hung_redis_gets_503_within_three_seconds_and_the_journey_goes_on_when_it_answers_again()
+    {
+        await using var redis = new OwnedRedis();
+        await redis.StartAsync();
+        await using var app = new JourneyApp();
+        await app.InitializeAsync();
+        app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+        (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var code = await app.ReceiveCodeAsync(customer.Email);
+
+        await redis.PauseAsync();
+        var client = app.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(10);
+        try
+        {
+            foreach (var request in new Func<Task<HttpResponseMessage>>[]
+            {
+                () => client.PostAsJsonAsync($"/api/v1/password-resets/{ticketId}/verification", new { code }, TestContext.Current.CancellationToken),
+                () => client.GetAsync($"/api/v1/password-resets/{ticketId}", TestContext.Current.CancellationToken),
+                () => client.PostAsJsonAsync("/api/v1/password-resets", new { login = customer.Email, humanCheckToken = "test-token" }, TestContext.Current.CancellationToken),
+            })
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await request();
+                TestContext.Current.TestOutputHelper?.WriteLine($"{response.RequestMessage!.RequestUri!.AbsolutePath}: {(int)response.StatusCode} after {watch.ElapsedMilliseconds} ms");
+                watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+                var problem = await ProblemDetailsTests.ShouldBeProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+                problem.GetProperty("code").GetString().ShouldBe("dependency_unavailable");
+                response.Headers.RetryAfter.ShouldNotBeNull();
+            }
+
+            using var policy = await client.GetAsync("/api/v1/password-policy", TestContext.Current.CancellationToken);
+            policy.StatusCode.ShouldBe(HttpStatusCode.OK, "the policy needs no Redis");
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+
+        HttpResponseMessage? verified = null;
+        for (var attempt = 0; attempt < 50 && verified?.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            // An open circuit breaker answers 503 for a few seconds more, then lets a trial call through.
+            verified?.Dispose();
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            verified = await app.VerifyAsync(ticketId, code);
+            verified.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
+        }
+
+        verified!.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = (await verified.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("resetToken").GetString()!;
+        verified.Dispose();
+        (await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+}
