@@ -47,8 +47,8 @@ public sealed class PostgresOutageTests
             ?? (await TimedAnswer.OfAsync("POST verification again, PostgreSQL back",
                 ct => client.PostAsync(Paths.Verification(ticketId), Bodies.Verification(code), ct))).Property("resetToken");
         var completed = token is null
-            ? (HttpStatusCode?)null
-            : await PostgresStopDuringPasswordChangeTests.RetryWhileUnavailableAsync(() => app.SetPasswordAsync(ticketId, token, NewPassword));
+            ? null
+            : (await Retry.WhileUnavailableAsync("POST password", ct => client.PostAsync(Paths.Password(ticketId), Bodies.Password(token, NewPassword), ct))).Status;
 
         ready.IsUnavailable.ShouldBeTrue(ready.ToString());
         working.Where(w => !w.Answer.Is(w.Expected)).Select(w => $"{w.Answer} (expected {(int)w.Expected})").ShouldBeEmpty();
@@ -83,11 +83,11 @@ public sealed class PostgresOutageTests
 
         await postgres.StartAsync();
         (await OwnedDatabase.ReadAccountAsync(postgres, verifiedCustomer.Id)).ShouldBe(before);
-        (await PostgresStopDuringPasswordChangeTests.RetryWhileUnavailableAsync(() => app.SetPasswordAsync(verifiedTicket, token, NewPassword)))
-            .ShouldBe(HttpStatusCode.NoContent);
+        (await Retry.WhileUnavailableAsync("POST password", ct => client.PostAsync(Paths.Password(verifiedTicket), Bodies.Password(token, NewPassword), ct)))
+            .Status.ShouldBe(HttpStatusCode.NoContent);
         (await OwnedDatabase.ReadAccountAsync(postgres, verifiedCustomer.Id)).PasswordHash.ShouldNotBe(before.PasswordHash);
-        (await PostgresStopDuringPasswordChangeTests.RetryWhileUnavailableAsync(() => app.SendCodeAsync(startedTicket)))
-            .ShouldBe(HttpStatusCode.Accepted);
+        (await Retry.WhileUnavailableAsync("POST codes", ct => client.PostAsync(Paths.Codes(startedTicket), Bodies.Code(), ct)))
+            .Status.ShouldBe(HttpStatusCode.Accepted);
         var code = await app.ReceiveCodeAsync(startedCustomer.Email);
         using var verified = await app.VerifyAsync(startedTicket, code);
         verified.StatusCode.ShouldBe(HttpStatusCode.OK);

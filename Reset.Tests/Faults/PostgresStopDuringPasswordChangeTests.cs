@@ -44,30 +44,11 @@ public sealed class PostgresStopDuringPasswordChangeTests
 
         await postgres.StartAsync();
         (await OwnedDatabase.ReadAccountAsync(postgres, customer.Id)).ShouldBe(before);
-        var retried = await RetryWhileUnavailableAsync(() => app.SetPasswordAsync(ticketId, token, NewPassword));
+        var retried = await Retry.WhileUnavailableAsync("set password, PostgreSQL back",
+            ct => app.CreateClient().PostAsync(Paths.Password(ticketId), Bodies.Password(token, NewPassword), ct));
 
-        retried.ShouldBe(HttpStatusCode.NoContent);
+        retried.Status.ShouldBe(HttpStatusCode.NoContent);
         (await OwnedDatabase.ReadAccountAsync(postgres, customer.Id)).PasswordHash.ShouldNotBe(before.PasswordHash);
-    }
-
-    /// <summary>
-    /// Retries as a client does after a 503, for up to 15 s: the service's pool may hand out a connection
-    /// the restart cut before it notices. Anything but 503 ends the wait.
-    /// </summary>
-    internal static async Task<HttpStatusCode> RetryWhileUnavailableAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            using var response = await send();
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || deadline.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                TestContext.Current.TestOutputHelper?.WriteLine($"{(int)response.StatusCode} after {deadline.Elapsed.TotalMilliseconds:F0} ms of retries");
-                return response.StatusCode;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
     }
 
     private sealed class App(StopPostgresBeforeAccountSave stopper) : JourneyApp
