@@ -23,7 +23,10 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This instance's own database, a copy of the migrated test database.</summary>
     public string Postgres { get; private set; } = null!;
 
-    /// <summary>Another instance's database, to play several instances of the service on one store.</summary>
+    /// <summary>
+    /// A database this instance neither creates nor drops: another instance's, to play several instances
+    /// of the service on one store, or one on a server the test owns (<see cref="OwnedPostgres"/>).
+    /// </summary>
     public string? SharedDatabase { get; init; }
 
     /// <summary>Configuration on top of appsettings.json, as environment variables would give it.</summary>

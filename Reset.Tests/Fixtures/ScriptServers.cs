@@ -8,30 +8,38 @@ internal static class ScriptServers
 {
     public static async Task<(string Postgres, string Redis)> StartAsync()
     {
-        var script = Path.Combine(RepoRoot.Path, "scripts", "servers.sh");
-        await RunAsync(script, "start");
-        var env = await RunAsync(script, "env");
-        string Value(string name) => ExportLine(name).Match(env) is { Success: true } match
-            ? match.Groups["value"].Value
-            : throw new InvalidOperationException($"scripts/servers.sh env printed no {name}.");
-        return (Value("ConnectionStrings__Postgres"), Value("ConnectionStrings__Redis"));
+        // The same folder and ports as ./test.sh, so a test run never touches ./run.sh's servers.
+        var environment = new Dictionary<string, string>
+        {
+            ["RESET_VAR_DIR"] = Environment.GetEnvironmentVariable("RESET_VAR_DIR") ?? Path.Combine(RepoRoot.Path, "var", "test"),
+            ["RESET_PG_PORT"] = Environment.GetEnvironmentVariable("RESET_PG_PORT") ?? TestPorts.Postgres,
+            ["RESET_REDIS_PORT"] = Environment.GetEnvironmentVariable("RESET_REDIS_PORT") ?? TestPorts.Redis,
+            ["RESET_PG_DATABASE"] = Environment.GetEnvironmentVariable("RESET_PG_DATABASE") ?? "reset_test",
+            ["RESET_SERVERS_FAST"] = "1",
+        };
+        await RunAsync(environment, "start");
+        var env = await RunAsync(environment, "env");
+        return (ExportedValue(env, "ConnectionStrings__Postgres"), ExportedValue(env, "ConnectionStrings__Redis"));
     }
 
-    private static Regex ExportLine(string name) => new($"^export {name}='(?<value>[^']*)'$", RegexOptions.Multiline);
+    /// <summary>The value of one <c>export NAME='value'</c> line that <c>servers.sh env</c> printed.</summary>
+    public static string ExportedValue(string env, string name) =>
+        new Regex($"^export {name}='(?<value>[^']*)'$", RegexOptions.Multiline).Match(env) is { Success: true } match
+            ? match.Groups["value"].Value
+            : throw new InvalidOperationException($"scripts/servers.sh env printed no {name}.");
 
-    private static async Task<string> RunAsync(string script, string command)
+    /// <summary>Runs scripts/servers.sh with these arguments and variables; returns what it printed, or throws with its errors.</summary>
+    public static async Task<string> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [script, command])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoRoot.Path, "scripts", "servers.sh"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The same folder and ports as ./test.sh, so a test run never touches ./run.sh's servers.
-        start.Environment["RESET_VAR_DIR"] = Environment.GetEnvironmentVariable("RESET_VAR_DIR") ?? Path.Combine(RepoRoot.Path, "var", "test");
-        start.Environment["RESET_PG_PORT"] = Environment.GetEnvironmentVariable("RESET_PG_PORT") ?? TestPorts.Postgres;
-        start.Environment["RESET_REDIS_PORT"] = Environment.GetEnvironmentVariable("RESET_REDIS_PORT") ?? TestPorts.Redis;
-        start.Environment["RESET_PG_DATABASE"] = Environment.GetEnvironmentVariable("RESET_PG_DATABASE") ?? "reset_test";
-        start.Environment["RESET_SERVERS_FAST"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -39,7 +47,7 @@ internal static class ScriptServers
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/servers.sh {command} failed ({process.ExitCode}): {await error}");
+            throw new InvalidOperationException($"scripts/servers.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
         }
 
         return await output;

@@ -11,24 +11,20 @@ namespace Reset.Tests.Fixtures;
 
 /// <summary>
 /// A real SMTP server on loopback (the SmtpServer package) that keeps what it receives, so tests
-/// read the code from the e-mail the way a customer would. It can be told to refuse mail for a while.
+/// read the code from the e-mail the way a customer would. It can be told to refuse mail for a while,
+/// or be stopped (connections refused) and started again on the same port, keeping what it received.
 /// </summary>
 public sealed class SmtpCatcher : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
     private readonly Store _store = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CancellationTokenSource? _stop;
+    private Task? _running;
 
     public SmtpCatcher()
     {
         Port = FreePort();
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
-            .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_store);
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        Listen();
     }
 
     public int Port { get; }
@@ -63,19 +59,97 @@ public sealed class SmtpCatcher : IAsyncDisposable
         throw new TimeoutException($"No e-mail number {count} to {address} arrived in time.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops listening, as a relay that is down: connections are refused until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
     {
-        await _stop.CancelAsync();
+        await _gate.WaitAsync();
         try
         {
-            await _running;
+            if (_stop is null)
+            {
+                return;
+            }
+
+            await _stop.CancelAsync();
+            try
+            {
+                await _running!;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+
+            _stop.Dispose();
+            _stop = null;
+            _running = null;
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // Stopped.
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Listens again on the same port; the messages received before stay.</summary>
+    public async Task StartAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_stop is null)
+            {
+                Listen();
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
 
-        _stop.Dispose();
+        // The listener binds in the background: return once it accepts, as a started server does.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await AcceptsAsync())
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"The SMTP catcher did not listen again on port {Port}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _gate.Dispose();
+    }
+
+    private void Listen()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        _stop = new CancellationTokenSource();
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    private async Task<bool> AcceptsAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

@@ -108,7 +108,8 @@ public sealed class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task MigrateAsync(string postgres)
+    /// <summary>Applies the EF Core migrations to the database the connection string names.</summary>
+    internal static async Task MigrateAsync(string postgres)
     {
         // No pooling: a template database must have no open connections when it is copied.
         var unpooled = new NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString;
