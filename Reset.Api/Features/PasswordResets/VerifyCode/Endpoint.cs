@@ -4,6 +4,7 @@ using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -17,7 +18,7 @@ namespace Reset.Api.Features.PasswordResets.VerifyCode;
 /// wrong codes lock the ticket, ten a day lock the account's recovery. A right code yields the
 /// reset token, which allows nothing but setting the password.
 /// </summary>
-public sealed class Endpoint(
+public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     RateLimiter limiter,
@@ -112,10 +113,24 @@ public sealed class Endpoint(
             : "That was the last attempt: this ticket is locked. Start a new password reset, or ask customer support.",
         new Dictionary<string, object?> { ["attemptsRemaining"] = attemptsRemaining });
 
-    /// <summary>Decoys are audited too (without a user), so both do the same work.</summary>
+    /// <summary>
+    /// Decoys are audited too (without a user), so both do the same work. The code is already used
+    /// when this runs: were PostgreSQL down, a 503 would lose the customer's reset token, so the event
+    /// goes to the log instead and the answer stands.
+    /// </summary>
     private async Task AuditAsync(ResetTicket ticket, string type, DateTimeOffset now, string? clientIp, CancellationToken ct)
     {
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, type, now, clientIp, "ticket " + ticket.Id));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            LogAuditNotStored(Logger, type, ticket.Id.Value, now, exception.GetType().Name);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit event {Type} of ticket {TicketId} at {OccurredAt} not stored ({Error}); logged here instead")]
+    private static partial void LogAuditNotStored(ILogger logger, string type, string ticketId, DateTimeOffset occurredAt, string error);
 }
