@@ -38,6 +38,16 @@ public sealed class SmtpCatcher : IAsyncDisposable
         set => _store.Refusing = value;
     }
 
+    /// <summary>While positive, each message is held this long before it is accepted, as a slow relay does.</summary>
+    public TimeSpan Holding
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _store.HoldTicks));
+        set => Interlocked.Exchange(ref _store.HoldTicks, value.Ticks);
+    }
+
+    /// <summary>Messages whose content arrived, whether accepted, refused or still held.</summary>
+    public int Arrivals => Volatile.Read(ref _store.Arrivals);
+
     public IEnumerable<MimeMessage> To(string address) =>
         _store.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
 
@@ -167,9 +177,19 @@ public sealed class SmtpCatcher : IAsyncDisposable
 
         public volatile bool Refusing;
 
+        public long HoldTicks;
+
+        public int Arrivals;
+
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref Arrivals);
+            if (Interlocked.Read(ref HoldTicks) is > 0 and var hold)
+            {
+                await Task.Delay(TimeSpan.FromTicks(hold), cancellationToken);
+            }
+
             if (Refusing)
             {
                 // 451: local error in processing, a transient refusal the sender should retry.
