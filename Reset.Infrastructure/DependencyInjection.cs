@@ -6,6 +6,7 @@ using Reset.Domain.Passwords;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Hashing;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Health;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<ResilientRedis>();
 
         services.AddSingleton<SecretHmac>();
+        services.AddSingleton<ResetMetrics>();
         services.AddSingleton<ResetTicketStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();

@@ -9,6 +9,7 @@ using Reset.Domain.Support;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -28,7 +29,8 @@ public sealed class Endpoint(
     RateLimiter limiter,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -92,6 +94,7 @@ public sealed class Endpoint(
             EmailTemplates.SupportRequestReceived(reference.Value, shop.Value), now));
         await db.SaveChangesAsync(ct);
         outbox.Notify();
+        metrics.SupportRequestOpened();
 
         await Send.ResponseAsync(new Response(request.Id, request.Reference), StatusCodes.Status201Created, ct);
     }

@@ -7,6 +7,7 @@ using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -27,7 +28,8 @@ public sealed class Endpoint(
     OutboxSignal outbox,
     IOptions<ResetRules> rules,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -112,6 +114,7 @@ public sealed class Endpoint(
 
         await transaction.CommitAsync(CancellationToken.None);
         outbox.Notify();
+        metrics.CodeQueued();
         await Send.ResponseAsync(
             new Response(ticket.Destination, codeExpiresAt, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
             StatusCodes.Status202Accepted, ct);

@@ -11,6 +11,7 @@ using Reset.Infrastructure;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -38,7 +39,8 @@ public sealed partial class Endpoint(
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -181,6 +183,7 @@ public sealed partial class Endpoint(
         }
 
         outbox.Notify();
+        metrics.PasswordChanged();
         await FinishAsync(ticket);
         await Send.NoContentAsync(ct);
     }

@@ -5,6 +5,7 @@ using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -23,7 +24,8 @@ public sealed partial class Endpoint(
     ResetTicketStore tickets,
     RateLimiter limiter,
     IOptions<ResetRules> rules,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -78,13 +80,17 @@ public sealed partial class Endpoint(
         switch (result.Outcome)
         {
             case CodeCheckOutcome.Verified:
+                metrics.CodeVerified();
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
                 await Send.OkAsync(new Response { ResetToken = result.Token!.Value.Value, ResetTokenExpiresAt = result.TokenExpiresAt!.Value }, ct);
                 break;
             case CodeCheckOutcome.Wrong:
+                metrics.CodeWrong();
                 await Send.ResultAsync(CodeInvalid(result.AttemptsRemaining));
                 break;
             case CodeCheckOutcome.WrongAndLocked:
+                metrics.CodeWrong();
+                metrics.TicketLocked();
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetTicketLocked, now, clientIp, ct);
                 await Send.ResultAsync(CodeInvalid(0));
                 break;
