@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -36,6 +37,7 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
             };
         });
         return builder;
