@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -13,6 +14,7 @@ internal static class ApiServices
     public static WebApplicationBuilder AddResetApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddInfrastructure(builder.Configuration);
+        builder.Services.AddShutdownTimeout(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -35,6 +37,7 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
             };
         });
         return builder;

@@ -14,7 +14,7 @@ internal static class IdempotencyMiddleware
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    private const int MaxKeyLength = 255;
+    public const int MaxKeyLength = 255;
 
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
