@@ -14,10 +14,17 @@ public sealed class IdempotencyStore(ResilientRedis redis, SecretHmac hmac)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a claim whose request has not answered yet holds the key: far longer than any request
+    /// takes, short enough that a claim left behind (Redis failed before it could be released, the
+    /// instance died) does not block the client's retries for a day.
+    /// </summary>
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(1);
+
     /// <summary>Claims the key for a first run; false when an earlier request holds it.</summary>
     public async Task<bool> TryClaimAsync(string scope, string idempotencyKey, byte[] requestHash) =>
         await redis.AtMostOnceAsync(db => db.StringSetAsync(Key(scope, idempotencyKey),
-            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), Lifetime, When.NotExists));
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), PendingLifetime, When.NotExists));
 
     public async Task<(IdempotencyState State, StoredAnswer? Answer)> ReadStateAsync(string scope, string idempotencyKey, byte[] requestHash)
     {
