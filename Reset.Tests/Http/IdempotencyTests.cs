@@ -35,7 +35,7 @@ public sealed class IdempotencyTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
-    public async Task A_claim_whose_request_never_answered_lapses_within_a_minute_while_an_answer_is_kept_a_day()
+    public async Task A_claim_whose_request_never_answered_lapses_within_seconds_while_an_answer_is_kept_a_day()
     {
         var store = app.Services.GetRequiredService<Reset.Infrastructure.Redis.IdempotencyStore>();
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
