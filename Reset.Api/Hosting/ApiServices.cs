@@ -35,6 +35,7 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.DocumentProcessors.Add(new ProblemDescriptions());
             };
         });
         return builder;
