@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Demo;
 using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -38,6 +39,8 @@ internal static class ApiPipeline
 
         // After no-store, so a replayed answer carries it too.
         app.UseIdempotencyKeys();
+
+        app.UseDemoPage();
 
         app.UseFastEndpoints(config =>
         {
