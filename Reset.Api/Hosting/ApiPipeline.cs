@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Demo;
 using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -40,6 +41,8 @@ internal static class ApiPipeline
         app.UseIdempotencyKeys();
 
         app.MapMetrics();
+        app.UseDemoPage();
+
         app.UseFastEndpoints(config =>
         {
             config.Endpoints.RoutePrefix = "api/v1";

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Reset.Api.Idempotency;
+using Reset.Api.Demo;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -18,6 +19,7 @@ internal static class ApiServices
         builder.Services.AddShutdownTimeout(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);
+        builder.Services.AddDemoPage(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
@@ -39,6 +41,7 @@ internal static class ApiServices
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
+                settings.DocumentProcessors.Add(new ProblemDescriptions());
             };
         });
         return builder;
