@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.ApiKeys;
 using Reset.Api.Idempotency;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -17,6 +18,7 @@ internal static class ApiServices
         builder.Services.AddShutdownTimeout(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);
+        builder.Services.AddInternalApiKeys(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
@@ -38,6 +40,7 @@ internal static class ApiServices
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
+                settings.DocumentInternalApiKeys();
             };
         });
         return builder;
