@@ -16,4 +16,12 @@ public sealed class InternalApi : Group
         endpoint.RoutePrefixOverride("internal");
         endpoint.AuthSchemes(ApiKey.Scheme);
     });
+
+    /// <summary>The answers every internal endpoint shares, worded once, with the scope this one needs.</summary>
+    public static void DescribeAccess(EndpointSummary summary, string scope)
+    {
+        summary.Responses[StatusCodes.Status401Unauthorized] = "api_key_missing or api_key_invalid: send a configured key as `Authorization: Bearer <key>`.";
+        summary.Responses[StatusCodes.Status403Forbidden] = $"scope_missing: the key lacks the `{scope}` scope.";
+        summary.Responses[StatusCodes.Status503ServiceUnavailable] = "dependency_unavailable: PostgreSQL or Redis is down; retry after Retry-After seconds.";
+    }
 }

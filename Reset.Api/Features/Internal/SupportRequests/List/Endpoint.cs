@@ -30,6 +30,7 @@ public sealed class Endpoint(ResetDbContext db) : Endpoint<Request, Response>
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
+            InternalApi.DescribeAccess(s, ApiScopes.SupportRead);
             s.Summary = "List support requests";
             s.Description = "Scope `support:read`. Open requests by default, oldest first; follow nextCursor for more.";
             s.ExampleRequest = new Request { Status = "open", Limit = 50 };

@@ -31,6 +31,7 @@ public sealed class Endpoint(ResetDbContext db, TimeProvider time) : Endpoint<Re
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
+            InternalApi.DescribeAccess(s, ApiScopes.SupportWrite);
             s.Summary = "Resolve a support request";
             s.Description = "Scope `support:write`.";
             s.ExampleRequest = new Request { Reference = "SR-7K4Q-2M9X", Note = "Verified by phone; e-mail address updated, reset started for the customer." };

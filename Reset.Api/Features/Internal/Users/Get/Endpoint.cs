@@ -32,6 +32,7 @@ public sealed class Endpoint(ResetDbContext db) : Endpoint<Request, UserResponse
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
+            InternalApi.DescribeAccess(s, ApiScopes.UsersRead);
             s.Summary = "Read a customer";
             s.Description = "Scope `users:read`.";
             s.ExampleRequest = new Request { Id = UserResponse.Example.Id };

@@ -46,6 +46,7 @@ public sealed partial class Endpoint(
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
+            InternalApi.DescribeAccess(s, ApiScopes.UsersWrite);
             s.Summary = "Create or update a customer";
             s.Description = "Scope `users:write`. The body is the whole profile: email, locale and status always; memberId and phone null for none. " +
                 "A new customer needs exactly one of initialPassword (checked against the password policy, hashed here) or passwordHash (an Argon2id PHC string). " +

@@ -26,9 +26,13 @@ public sealed class Validator : Validator<Request>
             .Must(phone => PhoneNumber.TryParse(phone, out _)).WithMessage("Give the phone number in E.164 form, e.g. +380441234567.")
             .When(r => r.Phone is not null);
         RuleFor(r => r.Locale)
-            .Must(Locales.IsSupported).WithMessage($"The locale is one of {string.Join(", ", Locales.Supported)}.");
+            .NotEmpty().WithMessage($"Give the customer's locale: {string.Join(", ", Locales.Supported)}.")
+            .Must(Locales.IsSupported).WithMessage($"The locale is one of {string.Join(", ", Locales.Supported)}.")
+            .When(r => !string.IsNullOrEmpty(r.Locale), ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.Status)
-            .Must(status => StatusNames.TryParse(status, out _)).WithMessage($"The status is one of {string.Join(", ", StatusNames.All)}.");
+            .NotEmpty().WithMessage($"Give the customer's status: {string.Join(", ", StatusNames.All)}.")
+            .Must(status => StatusNames.TryParse(status, out _)).WithMessage($"The status is one of {string.Join(", ", StatusNames.All)}.")
+            .When(r => !string.IsNullOrEmpty(r.Status), ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.InitialPassword)
             .Null().WithMessage("Give either initialPassword or passwordHash, not both.")
             .When(r => r.PasswordHash is not null);

@@ -52,6 +52,7 @@ public sealed class Endpoint(
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
+            InternalApi.DescribeAccess(s, ApiScopes.ResetsStart);
             s.Summary = "Start a password reset for a customer";
             s.Description = "Scope `resets:start`. Opens a ticket and e-mails a code to the customer's own address. " +
                 "The customer finishes on the public API with the ticket id: POST /api/v1/password-resets/{ticketId}/verification, then /password. No body.";
