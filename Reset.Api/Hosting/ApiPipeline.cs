@@ -43,6 +43,7 @@ internal static class ApiPipeline
         // After no-store, so a replayed answer carries it too.
         app.UseIdempotencyKeys();
 
+        app.MapMetrics();
         app.UseFastEndpoints(config =>
         {
             config.Endpoints.RoutePrefix = "api/v1";

@@ -15,6 +15,7 @@ internal static class ApiServices
     public static WebApplicationBuilder AddResetApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddInfrastructure(builder.Configuration);
+        builder.AddObservability();
         builder.Services.AddShutdownTimeout(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);

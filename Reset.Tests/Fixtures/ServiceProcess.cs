@@ -49,17 +49,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The service's own database.</summary>
+    public string Postgres => _database;
+
     /// <summary>
-    /// Starts the service in Development on a free loopback port with a database of its own, and
-    /// returns once /health/live answers.
+    /// Starts the service (in Development unless told otherwise) on a free loopback port with a
+    /// database of its own, and returns once /health/live answers.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(Dictionary<string, string>? settings = null)
+    public static async Task<ServiceProcess> StartAsync(Dictionary<string, string>? settings = null, string environment = "Development")
     {
         var servers = await TestServers.GetAsync();
         var database = await servers.CreateDatabaseAsync();
         var mailFolder = Path.Combine(Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
-        var start = StartInfo("Development", new(settings ?? [])
+        var start = StartInfo(environment, new(settings ?? [])
         {
             ["ConnectionStrings__Postgres"] = database,
             ["ConnectionStrings__Redis"] = servers.Redis,
