@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Reset.Domain.Passwords;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Hashing;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Health;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();
         services.AddEmail();
+        services.AddEvents(configuration);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddPasswordPolicy(configuration);
         services.AddHumanCheck();

@@ -37,6 +37,10 @@ internal static class ApiPipeline
             return next(context);
         });
 
+        // Internal API keys; before idempotency, so no answer is replayed to a caller without a key.
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         // After no-store, so a replayed answer carries it too.
         app.UseIdempotencyKeys();
 

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.ApiKeys;
 using Reset.Api.Idempotency;
 using Reset.Api.Demo;
 using Reset.Api.Network;
@@ -20,6 +21,7 @@ internal static class ApiServices
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);
         builder.Services.AddDemoPage(builder.Configuration);
+        builder.Services.AddInternalApiKeys(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
@@ -42,6 +44,7 @@ internal static class ApiServices
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
                 settings.DocumentProcessors.Add(new ProblemDescriptions());
+                settings.DocumentInternalApiKeys();
             };
         });
         return builder;

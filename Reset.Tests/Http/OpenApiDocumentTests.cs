@@ -53,7 +53,7 @@ public sealed class OpenApiDocumentTests(ResetApp app) : IClassFixture<ResetApp>
             .ShouldSatisfyAllConditions(d => d.ShouldContain("ticket_state"), d => d.ShouldContain("idempotency_in_progress"));
 
         var posts = operations.Where(o => o.Method == OpenApiOperationMethod.Post).ToList();
-        posts.Count.ShouldBe(6);
+        posts.Count.ShouldBe(8); // six public, two internal
         posts.ShouldAllBe(o => o.Operation.Parameters.Count(p => p.Name == "Idempotency-Key" && p.Kind == OpenApiParameterKind.Header) == 1
             && o.Operation.Responses.ContainsKey("422"));
         var gets = operations.Where(o => o.Method == OpenApiOperationMethod.Get).ToList();

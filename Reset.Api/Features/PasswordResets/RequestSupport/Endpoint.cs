@@ -9,6 +9,7 @@ using Reset.Domain.Support;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -88,6 +89,7 @@ public sealed class Endpoint(
         var reference = SupportReference.New(RandomNumberGenerator.GetInt32);
         var request = SupportRequest.Open(Guid.CreateVersion7(now), reference, ticket.UserId, ticket.Id.Value, contact.Value, req.Message!.Trim(), now);
         db.SupportRequests.Add(request);
+        db.Events.Add(ResetEvent.SupportRequestOpened(request, now));
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.SupportRequestOpened, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, {reference}"));
         db.OutboxMessages.Add(Outbox.Message(Outbox.SupportRequestKind, contact.Value,

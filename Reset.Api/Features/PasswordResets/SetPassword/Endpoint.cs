@@ -11,6 +11,7 @@ using Reset.Infrastructure;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -173,6 +174,7 @@ public sealed partial class Endpoint(
             db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
                 HttpContext.Connection.RemoteIpAddress?.ToString(), AuditDetail(ticket)));
             db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value), changedAt));
+            db.Events.Add(ResetEvent.PasswordChanged(ticket, changedAt));
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch

@@ -7,6 +7,7 @@ using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
 using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
@@ -89,6 +90,7 @@ public sealed partial class Endpoint(
 
         // Written for decoys too (without a user), so both paths do the same work.
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, remoteIp, "ticket " + ticket.Id));
+        db.Events.Add(ResetEvent.ResetRequested(ticket, now));
         await db.SaveChangesAsync(ct);
         metrics.TicketStarted();
 

@@ -5,6 +5,7 @@ using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -81,6 +82,7 @@ public sealed partial class Endpoint(
         {
             case CodeCheckOutcome.Verified:
                 metrics.CodeVerified();
+                db.Events.Add(ResetEvent.CodeVerified(ticket, now));
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
                 await Send.OkAsync(new Response { ResetToken = result.Token!.Value.Value, ResetTokenExpiresAt = result.TokenExpiresAt!.Value }, ct);
                 break;
