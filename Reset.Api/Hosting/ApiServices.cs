@@ -40,6 +40,7 @@ internal static class ApiServices
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
                 settings.SchemaSettings.SchemaProcessors.Add(new OpenPolymorphicSchemas());
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
+                settings.OperationProcessors.Add(new RequestBodyDocumentation());
             };
         });
         return builder;
