@@ -36,6 +36,14 @@ echo "test: npm ci (altcha-lib, for the ALTCHA tests)" >&2
 npm ci --prefix Reset.Tests/HumanCheck/node --no-audit --no-fund --loglevel=error \
   || echo "test: npm ci failed; the ALTCHA reference-library tests will fail" >&2
 
+# The contract checks (Reset.Tests/Contract) lint openapi.yaml and compile a TypeScript client with the
+# npm packages of contract/package-lock.json, and regenerate the C# client with the NSwag tool of
+# .config/dotnet-tools.json. Without them those tests fail; they never skip.
+echo "test: npm ci (Spectral, openapi-typescript, TypeScript) and dotnet tool restore (NSwag)" >&2
+npm ci --prefix contract --no-audit --no-fund --loglevel=error \
+  || echo "test: npm ci --prefix contract failed; the contract tooling tests will fail" >&2
+dotnet tool restore >/dev/null || echo "test: dotnet tool restore failed; the NSwag client drift test will fail" >&2
+
 # The Dockerfile's build step, so a broken container build shows here even without a Docker engine.
 echo "test: dotnet publish (as in the Dockerfile)" >&2
 dotnet publish Reset.Api/Reset.Api.csproj -c Release -o var/test/publish -p:UseAppHost=false -nologo -v quiet -clp:ErrorsOnly
