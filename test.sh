@@ -38,6 +38,13 @@ npm ci --prefix Reset.Tests/HumanCheck/node --no-audit --no-fund --loglevel=erro
 
 # The browser tests drive Debian's Chromium; without it they fail, never skip.
 scripts/chromium.sh || echo "test: chromium is missing; the browser tests will fail" >&2
+# The contract checks (Reset.Tests/Contract) lint openapi.yaml and compile a TypeScript client with the
+# npm packages of contract/package-lock.json, and regenerate the C# client with the NSwag tool of
+# .config/dotnet-tools.json. Without them those tests fail; they never skip.
+echo "test: npm ci (Spectral, openapi-typescript, TypeScript) and dotnet tool restore (NSwag)" >&2
+npm ci --prefix contract --no-audit --no-fund --loglevel=error \
+  || echo "test: npm ci --prefix contract failed; the contract tooling tests will fail" >&2
+dotnet tool restore >/dev/null || echo "test: dotnet tool restore failed; the NSwag client drift test will fail" >&2
 
 # The Dockerfile's build step, so a broken container build shows here even without a Docker engine.
 echo "test: dotnet publish (as in the Dockerfile)" >&2

@@ -42,9 +42,11 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.SchemaSettings.SchemaProcessors.Add(new OpenPolymorphicSchemas());
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
                 settings.DocumentProcessors.Add(new ProblemDescriptions());
                 settings.DocumentInternalApiKeys();
+                settings.OperationProcessors.Add(new RequestBodyDocumentation());
             };
         });
         return builder;

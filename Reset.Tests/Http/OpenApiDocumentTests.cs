@@ -1,6 +1,13 @@
+using System.Dynamic;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using NJsonSchema;
 using NSwag;
 using Reset.Tests.Fixtures;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
 
 namespace Reset.Tests.Http;
 
@@ -8,14 +15,14 @@ namespace Reset.Tests.Http;
 /// openapi.yaml at the repo root is the served document, committed, so reviewers see contract
 /// changes in diffs. Regenerate it with scripts/update-openapi.sh after changing an endpoint.
 /// </summary>
-public sealed class OpenApiDocumentTests(ResetApp app) : IClassFixture<ResetApp>
+public sealed partial class OpenApiDocumentTests(ResetApp app) : IClassFixture<ResetApp>
 {
     private static readonly string CommittedPath = Path.Combine(RepoRoot.Path, "openapi.yaml");
 
     [Fact]
     public async Task Served_document_matches_the_committed_openapi_yaml()
     {
-        var served = Normalize((await ServedDocumentAsync()).ToYaml());
+        var served = Normalize(ToYaml(await ServedDocumentAsync()));
 
         if (Environment.GetEnvironmentVariable("RESET_UPDATE_OPENAPI") == "1")
         {
@@ -65,6 +72,39 @@ public sealed class OpenApiDocumentTests(ResetApp app) : IClassFixture<ResetApp>
     {
         var json = await app.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
         return await OpenApiDocument.FromJsonAsync(json, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// NSwag's ToYaml, with two faults mended that YAML readers (Spectral, openapi-typescript) trip on:
+    /// it wrote strings that look like numbers bare, so response keys (400:) and the example code
+    /// 042917 read back as integers; and it turned date-like example strings into DateTimes.
+    /// </summary>
+    private static string ToYaml(OpenApiDocument document)
+    {
+        var tree = JsonConvert.DeserializeObject<ExpandoObject>(document.ToJson(),
+            new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, Converters = [new ExpandoObjectConverter()] });
+        return new SerializerBuilder()
+            .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+            .WithEventEmitter(next => new QuoteNumberLikeStrings(next))
+            .Build()
+            .Serialize(tree!);
+    }
+
+    /// <summary>YamlDotNet leaves 042917 bare, which YAML 1.2 reads as the integer 42917; dates bare read as timestamps in YAML 1.1.</summary>
+    private sealed partial class QuoteNumberLikeStrings(IEventEmitter next) : ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text && NumberOrTimestamp().IsMatch(text))
+            {
+                eventInfo.Style = ScalarStyle.DoubleQuoted;
+            }
+
+            base.Emit(eventInfo, emitter);
+        }
+
+        [GeneratedRegex(@"^([-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\.[0-9]+([eE][-+]?[0-9]+)?|0[xo][0-9a-fA-F]+|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)$")]
+        private static partial Regex NumberOrTimestamp();
     }
 
     private static string Normalize(string yaml) => yaml.ReplaceLineEndings("\n").TrimEnd() + "\n";

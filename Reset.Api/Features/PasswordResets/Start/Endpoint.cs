@@ -48,9 +48,14 @@ public sealed partial class Endpoint(
             s.Description = "Checks the human-check token first, then opens a ticket for the login. " +
                 "The answer is the same whether or not the login belongs to a customer.";
             s.ExampleRequest = new Request { Login = "john@example.com", HumanCheckToken = "eyJwYXJhbWV0ZXJzIjp7Li4ufX0=" };
-            s.ResponseExamples[StatusCodes.Status201Created] = new Response(
-                Examples.ExampleTicketId, "started", new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
-                ResetMethod.For("j***n@e***.com"));
+            // Spelled out: the example serializer ignores [JsonPolymorphic] and would leave out "method".
+            s.ResponseExamples[StatusCodes.Status201Created] = new
+            {
+                ticketId = Examples.ExampleTicketId,
+                status = "started",
+                expiresAt = new DateTimeOffset(2026, 11, 26, 12, 30, 0, TimeSpan.Zero),
+                methods = new object[] { new { method = "email", destination = "j***n@e***.com" }, new { method = "support" } },
+            };
             s.Responses[StatusCodes.Status201Created] = "The ticket: its id, expiry and the ways to prove the account.";
             s.Responses[StatusCodes.Status400BadRequest] = "validation_failed, malformed_request or human_check_failed.";
             s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many resets from this client or for this login (Retry-After says when).";
