@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -20,6 +21,7 @@ internal static class ApiServices
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
             kestrel.AddServerHeader = false;
         });
+        builder.Services.AddRequestLanguages();
         builder.Services.AddResetProblemDetails();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(options =>
@@ -35,6 +37,7 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.OperationProcessors.Add(new AcceptLanguageParameter());
             };
         });
         return builder;

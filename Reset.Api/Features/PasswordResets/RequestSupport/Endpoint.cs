@@ -1,3 +1,5 @@
+using Reset.Api.Localization;
+using Reset.Infrastructure.Localization;
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
@@ -58,7 +60,7 @@ public sealed class Endpoint(
         });
     }
 
-    private const string TooManyRequests = "Too many support requests. Try again after Retry-After seconds.";
+    private static readonly Text TooManyRequests = ProblemTexts.TooManySupportRequests;
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using Reset.Api.Localization;
+using Reset.Infrastructure.Localization;
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
@@ -121,16 +123,16 @@ public sealed class Endpoint(
     {
         CodeRequestDecision.TicketLocked => TicketProblems.Locked(HttpContext),
         CodeRequestDecision.WrongState => TicketProblems.OutOfOrder(HttpContext,
-            "The code of this ticket was already verified. Set the new password with the reset token."),
+            ProblemTexts.AlreadyVerifiedSetPassword),
         CodeRequestDecision.TooSoon => Problem.RateLimited(HttpContext, resendAt - now,
-            "A code was sent a moment ago. Check your inbox and spam folder, or ask again after Retry-After seconds."),
+            ProblemTexts.CodeJustSent),
         CodeRequestDecision.NoCodesLeft => Problem.RateLimited(HttpContext, ticket.ExpiresAt - now,
-            "This ticket has sent all its codes. Start a new password reset, or ask customer support."),
+            ProblemTexts.NoCodesLeft),
         _ => TicketProblems.NotFound(HttpContext),
     };
 
-    private const string TooManyCodes = "Too many codes were asked for. Try again after Retry-After seconds.";
+    private static readonly Text TooManyCodes = ProblemTexts.TooManyCodes;
 
     private IResult AccountFrozen(TimeSpan frozenFor) => Problem.RateLimited(HttpContext, frozenFor,
-        "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.");
+        ProblemTexts.AccountPaused);
 }

@@ -1,12 +1,14 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
 using Reset.Domain.Passwords;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
@@ -79,7 +81,7 @@ public sealed partial class Endpoint(
         var now = time.GetUtcNow();
         if (await limiter.ExceededAsync(RateLimitPolicy.SetPasswordPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, "Too many attempts from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, ProblemTexts.TooManyAttempts));
             return;
         }
 
@@ -96,7 +98,7 @@ public sealed partial class Endpoint(
                 TicketStatus.Locked => TicketProblems.Locked(HttpContext),
                 // Its token was used: the contract's "already used" is reset_token_invalid.
                 TicketStatus.Completed => TokenInvalid(),
-                _ => TicketProblems.OutOfOrder(HttpContext, "Verify the e-mailed code first; its answer holds the reset token."),
+                _ => TicketProblems.OutOfOrder(HttpContext, ProblemTexts.VerifyFirst),
             });
             return;
         }
@@ -111,14 +113,14 @@ public sealed partial class Endpoint(
         if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
-                "The passwords do not match.", "Type the same new password in both fields."));
+                ProblemTexts.TypeTheSamePassword));
             return;
         }
 
         if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } user)
         {
             // The account was removed, locked or disabled since the ticket started.
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, "This account cannot be reset here any more. Ask customer support."));
+            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
             return;
         }
 
@@ -132,7 +134,7 @@ public sealed partial class Endpoint(
             }
 
             await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
-                "The password was changed since this reset started. Sign in with it, or start a new reset."));
+                ProblemTexts.ChangedSinceStart));
             return;
         }
 
@@ -145,8 +147,8 @@ public sealed partial class Endpoint(
         if (!evaluation.Acceptable)
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
-                "The new password is not allowed.", "Choose another password; violations says why.",
-                new Dictionary<string, object?> { ["violations"] = evaluation.Violations, ["score"] = evaluation.Score }));
+                ProblemTexts.ChooseAnotherPassword,
+                new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
             return;
         }
 
@@ -216,5 +218,9 @@ public sealed partial class Endpoint(
     private static partial void LogFinishFailed(ILogger logger, string error);
 
     private IResult TokenInvalid() => Problem.Of(HttpContext, StatusCodes.Status401Unauthorized, ProblemCodes.ResetTokenInvalid,
-        "The reset token is not valid.", "It is wrong, expired or already used. Verify a new code to get a new token.");
+        ProblemTexts.TokenNotValid);
+
+    /// <summary>The broken rules with their messages in the request's language.</summary>
+    private PasswordViolation[] Violations(PasswordEvaluation evaluation) =>
+        [.. evaluation.Violations.Select(v => v with { Message = PasswordTexts.MessageFor(v, policy.Settings, Languages.Current) })];
 }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Accounts;
@@ -8,6 +9,7 @@ using Reset.Domain.Audit;
 using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.HumanCheck;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -95,7 +97,7 @@ public sealed partial class Endpoint(
             StatusCodes.Status201Created, ct);
     }
 
-    private const string TooManyResets = "Too many password resets were started. Try again after Retry-After seconds.";
+    private static readonly Text TooManyResets = ProblemTexts.TooManyResets;
 
     private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
         login.IsEmail
