@@ -90,8 +90,10 @@ public sealed class Endpoint(
         db.SupportRequests.Add(request);
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.SupportRequestOpened, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, {reference}"));
+        // In the requester's language, not the account's stored one: the contact address is whatever the
+        // caller typed, and a language that differed for customers and decoys would tell who is a customer.
         db.OutboxMessages.Add(Outbox.Message(Outbox.SupportRequestKind, contact.Value,
-            EmailTemplates.SupportRequestReceived(reference.Value, shop.Value), now));
+            EmailTemplates.SupportRequestReceived(reference.Value, shop.Value, Languages.Current), now));
         await db.SaveChangesAsync(ct);
         outbox.Notify();
 

@@ -99,7 +99,7 @@ public sealed class Endpoint(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.OutboxMessages.Add(ticket.IsDecoy
             ? Outbox.Decoy(now)
-            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value),
+            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
                 now, notAfter: codeExpiresAt, containsSecret: true));
         await db.SaveChangesAsync(ct);
 

@@ -172,7 +172,7 @@ public sealed partial class Endpoint(
             user.ChangePassword(hash, changedAt);
             db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
                 HttpContext.Connection.RemoteIpAddress?.ToString(), AuditDetail(ticket)));
-            db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value), changedAt));
+            db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value, Languages.FromTag(user.PreferredLocale)), changedAt));
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
