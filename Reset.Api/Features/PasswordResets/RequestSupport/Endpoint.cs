@@ -1,8 +1,7 @@
-using Reset.Api.Localization;
-using Reset.Infrastructure.Localization;
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
@@ -11,6 +10,7 @@ using Reset.Domain.Support;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;

@@ -1,14 +1,14 @@
-using Reset.Api.Localization;
-using Reset.Infrastructure.Localization;
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
