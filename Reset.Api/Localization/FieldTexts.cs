@@ -54,8 +54,8 @@ internal static class FieldTexts
 
     public static readonly Text MethodIsEmail = new(
         en: "Codes go by e-mail: send \"email\". For help without e-mail, open a support request.",
-        uk: "Коди надсилаються електронною поштою: вкажіть \"email\". Якщо пошта недоступна, зверніться до служби підтримки.",
-        ru: "Коды отправляются по электронной почте: укажите \"email\". Если почта недоступна, обратитесь в службу поддержки.");
+        uk: "Коди надсилаються електронною поштою: вкажіть \"email\". Якщо пошта недоступна, створіть звернення до служби підтримки.",
+        ru: "Коды отправляются по электронной почте: укажите \"email\". Если почта недоступна, создайте обращение в службу поддержки.");
 
     public static readonly Text Code = new(
         en: "Type the six-digit code from the e-mail.",

@@ -216,8 +216,8 @@ internal static class ProblemTexts
 
     public static readonly Text CodeJustSent = new(
         en: "A code was sent a moment ago. Check your inbox and spam folder, or ask again in {wait}.",
-        uk: "Код щойно надіслано. Перевірте вхідні та папку «Спам» або запитайте знову через {wait}.",
-        ru: "Код только что отправлен. Проверьте входящие и папку «Спам» или запросите снова через {wait}.");
+        uk: "Код щойно надіслано. Перевірте папки «Вхідні» та «Спам» або запитайте новий через {wait}.",
+        ru: "Код только что отправлен. Проверьте папки «Входящие» и «Спам» или запросите новый через {wait}.");
 
     public static readonly Text NoCodesLeft = new(
         en: "This ticket has sent all its codes. Start a new password reset, or ask customer support.",
