@@ -2,6 +2,13 @@
 # reset-service: docker build -t reset-service . && docker run -p 8080:8080 --env-file prod.env reset-service
 # CI runs the same `dotnet publish` as the build stage (see test.sh), since no Docker engine runs there.
 
+# The /demo page embeds the altcha widget from npm (Reset.Api/Demo/package-lock.json); the SDK image
+# has no Node.js, so a node stage installs it and the build takes its node_modules.
+FROM node:20-bookworm-slim AS widget
+WORKDIR /src/Reset.Api/Demo
+COPY Reset.Api/Demo/package.json Reset.Api/Demo/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
@@ -13,7 +20,8 @@ RUN dotnet restore Reset.Api/Reset.Api.csproj
 COPY Reset.Domain/ Reset.Domain/
 COPY Reset.Infrastructure/ Reset.Infrastructure/
 COPY Reset.Api/ Reset.Api/
-RUN dotnet publish Reset.Api/Reset.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+COPY --from=widget /src/Reset.Api/Demo/node_modules Reset.Api/Demo/node_modules
+RUN dotnet publish Reset.Api/Reset.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false -p:DemoNpmCi=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -47,6 +47,7 @@ cat <<INFO
 
   API:          $url/api/v1
   Swagger UI:   $url/swagger
+  Demo page:    $url/demo   (the reset journey in a browser; Demo__Enabled)
   OpenAPI:      $url/openapi/v1.json
   Health:       $url/health/ready
   E-mails:      $Email__PickupDirectory (unless Email__Smtp__Host is set)

@@ -36,6 +36,9 @@ echo "test: npm ci (altcha-lib, for the ALTCHA tests)" >&2
 npm ci --prefix Reset.Tests/HumanCheck/node --no-audit --no-fund --loglevel=error \
   || echo "test: npm ci failed; the ALTCHA reference-library tests will fail" >&2
 
+# The browser tests drive Debian's Chromium; without it they fail, never skip.
+scripts/chromium.sh || echo "test: chromium is missing; the browser tests will fail" >&2
+
 # The Dockerfile's build step, so a broken container build shows here even without a Docker engine.
 echo "test: dotnet publish (as in the Dockerfile)" >&2
 dotnet publish Reset.Api/Reset.Api.csproj -c Release -o var/test/publish -p:UseAppHost=false -nologo -v quiet -clp:ErrorsOnly

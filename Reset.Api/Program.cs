@@ -8,6 +8,12 @@ if (args.FirstOrDefault() == HealthProbe.Command)
     return await HealthProbe.RunAsync(args);
 }
 
+// `new-api-key` mints an internal API key: it needs no configuration either.
+if (args.FirstOrDefault() == NewApiKeyCommand.Name)
+{
+    return NewApiKeyCommand.Run(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddResetApi();
 var app = builder.Build();

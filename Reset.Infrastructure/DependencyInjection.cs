@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Reset.Domain.Passwords;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Hashing;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Health;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Persistence;
@@ -48,10 +50,12 @@ public static class DependencyInjection
         services.AddSingleton<ResilientRedis>();
 
         services.AddSingleton<SecretHmac>();
+        services.AddSingleton<ResetMetrics>();
         services.AddSingleton<ResetTicketStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();
         services.AddEmail();
+        services.AddEvents(configuration);
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddPasswordPolicy(configuration);
         services.AddHumanCheck();

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.Demo;
 using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
@@ -38,8 +39,15 @@ internal static class ApiPipeline
             return next(context);
         });
 
+        // Internal API keys; before idempotency, so no answer is replayed to a caller without a key.
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         // After no-store, so a replayed answer carries it too.
         app.UseIdempotencyKeys();
+
+        app.MapMetrics();
+        app.UseDemoPage();
 
         app.UseFastEndpoints(config =>
         {

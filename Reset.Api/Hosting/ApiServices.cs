@@ -1,5 +1,8 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using Reset.Api.ApiKeys;
+using Reset.Api.Idempotency;
+using Reset.Api.Demo;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -14,8 +17,12 @@ internal static class ApiServices
     public static WebApplicationBuilder AddResetApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddInfrastructure(builder.Configuration);
+        builder.AddObservability();
+        builder.Services.AddShutdownTimeout(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddStorefrontCors(builder.Configuration);
+        builder.Services.AddDemoPage(builder.Configuration);
+        builder.Services.AddInternalApiKeys(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
@@ -37,6 +44,9 @@ internal static class ApiServices
                 settings.Version = "v1";
                 settings.Description = OpenApiText.Description;
                 settings.SchemaSettings.SchemaNameGenerator = new SchemaNames(settings.SchemaSettings.SchemaNameGenerator);
+                settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
+                settings.DocumentProcessors.Add(new ProblemDescriptions());
+                settings.DocumentInternalApiKeys();
                 settings.OperationProcessors.Add(new AcceptLanguageParameter());
             };
         });

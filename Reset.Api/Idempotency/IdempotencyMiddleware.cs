@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Reset.Api.Localization;
 using Reset.Api.Problems;
+using Reset.Infrastructure;
 using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Redis;
 
@@ -16,7 +17,7 @@ internal static class IdempotencyMiddleware
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    private const int MaxKeyLength = 255;
+    public const int MaxKeyLength = 255;
 
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -55,7 +56,7 @@ internal static class IdempotencyMiddleware
             }
             catch
             {
-                await store.ReleaseAsync(scope, key);
+                await ReleaseQuietlyAsync(context, store, scope, key);
                 throw;
             }
             finally
@@ -65,18 +66,46 @@ internal static class IdempotencyMiddleware
 
             if (context.Response.StatusCode >= 500)
             {
-                await store.ReleaseAsync(scope, key);
+                await ReleaseQuietlyAsync(context, store, scope, key);
             }
             else
             {
                 var headers = context.Response.Headers;
-                await store.StoreAsync(scope, key, requestHash, new StoredAnswer(
-                    context.Response.StatusCode, context.Response.ContentType, headers.Location, headers.RetryAfter, captured.ToArray()));
+                try
+                {
+                    await store.StoreAsync(scope, key, requestHash, new StoredAnswer(
+                        context.Response.StatusCode, context.Response.ContentType, headers.Location, headers.RetryAfter, captured.ToArray()));
+                }
+                catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+                {
+                    // The work is done and its answer must reach the client. A retry meets the pending
+                    // claim (409, try again) until it lapses, then runs again; every endpoint copes with that.
+                    Log(context).LogWarning("Idempotency-Key answer not stored ({Error})", exception.GetType().Name);
+                }
             }
 
             captured.Position = 0;
             await captured.CopyToAsync(original);
         });
+
+    /// <summary>
+    /// Frees the key for a retry. Redis may be what failed: then the claim lapses by itself after
+    /// <see cref="IdempotencyStore.PendingLifetime"/>, and the original failure is what the client hears.
+    /// </summary>
+    private static async Task ReleaseQuietlyAsync(HttpContext context, IdempotencyStore store, string scope, string key)
+    {
+        try
+        {
+            await store.ReleaseAsync(scope, key);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            Log(context).LogWarning("Idempotency-Key not released ({Error}); it lapses by itself", exception.GetType().Name);
+        }
+    }
+
+    private static ILogger Log(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Reset.Api.Idempotency");
 
     private static async Task AnswerRepeatAsync(HttpContext context, IdempotencyStore store, string scope, string key, byte[] requestHash)
     {

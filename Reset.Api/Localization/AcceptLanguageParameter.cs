@@ -6,13 +6,19 @@ using NSwag.Generation.Processors.Contexts;
 namespace Reset.Api.Localization;
 
 /// <summary>
-/// Adds Accept-Language to every operation in the OpenAPI document. Written out in each one: NSwag
+/// Adds Accept-Language to every public operation in the OpenAPI document. Written out in each one: NSwag
 /// points a <c>$ref</c> to a shared header parameter at its schema, not at the parameter (NSwag#2486).
 /// </summary>
 internal sealed class AcceptLanguageParameter : IOperationProcessor
 {
     public bool Process(OperationProcessorContext context)
     {
+        // The internal API answers in English whatever the caller asks.
+        if (context.OperationDescription.Path.StartsWith("/internal/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         context.OperationDescription.Operation.Parameters.Add(new OpenApiParameter
         {
             Name = "Accept-Language",

@@ -6,7 +6,7 @@ namespace Reset.Api.Localization;
 /// <summary>
 /// The words of every problem answer: one title per <c>code</c> (RFC 9457: a title names the kind of
 /// problem, not the occurrence), and the details the endpoints give. Details of rate-limited answers
-/// may say <c>{wait}</c>: <see cref="Problem.RateLimited"/> fills it from Retry-After.
+/// may say <c>{wait}</c>: <see cref="Problem.RateLimited(HttpContext, TimeSpan, Text)"/> fills it from Retry-After.
 /// </summary>
 internal static class ProblemTexts
 {

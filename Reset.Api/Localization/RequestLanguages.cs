@@ -48,12 +48,18 @@ internal static class RequestLanguages
 
     /// <summary>
     /// Accept-Language ranked by q-value, ties in the client's order. Unlike ASP.NET Core's own provider
-    /// it drops <c>q=0</c>, which RFC 9110 (12.4.2) defines as "not acceptable".
+    /// it drops <c>q=0</c>, which RFC 9110 (12.4.2) defines as "not acceptable". The internal API
+    /// answers services, in English words of its own: it is not asked.
     /// </summary>
     private sealed class AcceptLanguageProvider : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
+            if (httpContext.Request.Path.StartsWithSegments("/internal", StringComparison.OrdinalIgnoreCase))
+            {
+                return NullProviderCultureResult;
+            }
+
             var ranked = httpContext.Request.GetTypedHeaders().AcceptLanguage
                 .Take(MaxEntries)
                 .Where(entry => entry.Quality is not 0)

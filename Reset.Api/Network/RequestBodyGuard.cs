@@ -39,6 +39,14 @@ internal static class RequestBodyGuard
                 limit.MaxRequestBodySize = MaxBytes;
             }
 
+            if (hasBody)
+            {
+                // Read through a memory buffer. At shutdown Kestrel wakes every connection's reader; a
+                // JSON body still arriving, read straight from the pipe (.NET 10's ReadFromJsonAsync),
+                // takes that for a cancellation and the request fails with 500 instead of finishing.
+                request.EnableBuffering(bufferThreshold: (int)MaxBytes);
+            }
+
             await next(context);
         });
 

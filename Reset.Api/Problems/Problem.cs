@@ -16,6 +16,15 @@ public static class Problem
             detail.With("wait", Units.Wait(TimeSpan.FromSeconds(seconds))));
     }
 
+    /// <summary>429 rate_limited in English words given by the caller, for the internal API, whose callers are services.</summary>
+    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(context, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+            ProblemTexts.TitleFor(ProblemCodes.RateLimited).In(Language.English), detail);
+    }
+
     /// <summary>A problem in the request's language (Accept-Language): the title its code's, the detail as given.</summary>
     public static IResult Of(
         HttpContext context, int status, string code, Text detail,
@@ -25,7 +34,7 @@ public static class Problem
         return Of(context, status, code, ProblemTexts.TitleFor(code).In(language), detail.In(language), extensions, errors);
     }
 
-    /// <summary>A problem worded by the caller, in words used as given.</summary>
+    /// <summary>A problem worded by the caller, in words used as given: the internal API's, in English.</summary>
     public static IResult Of(
         HttpContext context, int status, string code, string title, string detail,
         IDictionary<string, object?>? extensions = null, IDictionary<string, string[]>? errors = null) =>

@@ -18,6 +18,18 @@ public static class ProblemCodes
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string IdempotencyInProgress = "idempotency_in_progress";
 
+    // The internal API (/internal/v1).
+    public const string ApiKeyMissing = "api_key_missing";
+    public const string ApiKeyInvalid = "api_key_invalid";
+    public const string ScopeMissing = "scope_missing";
+    public const string UserNotFound = "user_not_found";
+    public const string EmailTaken = "email_taken";
+    public const string MemberIdTaken = "member_id_taken";
+    public const string AccountState = "account_state";
+    public const string ConcurrentChange = "concurrent_change";
+    public const string SupportRequestNotFound = "support_request_not_found";
+    public const string SupportRequestResolved = "support_request_resolved";
+
     // Answers the HTTP layer gives before any endpoint runs.
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";

@@ -78,11 +78,89 @@ public sealed class UserAccount
         UpdatedAt = now;
     }
 
-    /// <summary>The shop locks, disables or reactivates the account.</summary>
+    /// <summary>
+    /// A customer the shop provisions: its profile, and a password hash made here from an initial
+    /// password or one the shop already holds (any Argon2id PHC string).
+    /// </summary>
+    public static UserAccount Provision(Guid id, AccountProfile profile, string passwordHash, DateTimeOffset now)
+    {
+        var account = Register(id, profile.Email, profile.MemberId, passwordHash, now, profile.Locale);
+        account.Phone = profile.Phone?.Value;
+        account.Status = profile.Status;
+        return account;
+    }
+
+    /// <summary>
+    /// The shop locks, disables or reactivates the account. Locking or disabling it rotates the
+    /// security stamp, so other services end its sessions.
+    /// </summary>
     public void ChangeStatus(AccountStatus status, DateTimeOffset now)
     {
+        if (status == Status)
+        {
+            return;
+        }
+
         Status = status;
+        if (status != AccountStatus.Active)
+        {
+            SecurityStamp = NewSecurityStamp();
+        }
+
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes the shop's view of the customer. A new e-mail address (not just another spelling of the
+    /// same one) rotates the security stamp: sessions and open resets belong to the old address.
+    /// </summary>
+    public ProfileChange UpdateProfile(AccountProfile profile, DateTimeOffset now)
+    {
+        var emailChanged = !string.Equals(Email, profile.Email.Value, StringComparison.OrdinalIgnoreCase);
+        var deactivated = Status == AccountStatus.Active && profile.Status != AccountStatus.Active;
+        var changed = !string.Equals(Email, profile.Email.Value, StringComparison.Ordinal)
+            || MemberId != profile.MemberId?.Value
+            || Phone != profile.Phone?.Value
+            || PreferredLocale != profile.Locale
+            || Status != profile.Status;
+        if (!changed)
+        {
+            return new ProfileChange(Changed: false, EmailChanged: false, Deactivated: false, StampRotated: false);
+        }
+
+        var stamp = SecurityStamp;
+        Email = profile.Email.Value;
+        MemberId = profile.MemberId?.Value;
+        Phone = profile.Phone?.Value;
+        PreferredLocale = profile.Locale;
+        ChangeStatus(profile.Status, now);
+        if (emailChanged && !deactivated)
+        {
+            SecurityStamp = NewSecurityStamp();
+        }
+
+        UpdatedAt = now;
+        return new ProfileChange(Changed: true, emailChanged, deactivated, StampRotated: SecurityStamp != stamp);
+    }
+
+    /// <summary>
+    /// The shop sets a hash it already holds, e.g. after its own password change: allowed whatever
+    /// the status, and like any password change it rotates the stamp and outdates open reset tickets.
+    /// Returns false when the hash is the one stored.
+    /// </summary>
+    public bool ReplacePasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        if (string.Equals(passwordHash, PasswordHash, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        PasswordHash = passwordHash;
+        PasswordChangedAt = now;
+        SecurityStamp = NewSecurityStamp();
+        UpdatedAt = now;
+        return true;
     }
 
     private static string NewSecurityStamp() => Guid.NewGuid().ToString("N");

@@ -35,4 +35,6 @@ public static class AuditEventTypes
     public const string PasswordChanged = "password.changed";
     public const string SupportRequestOpened = "support_request.opened";
     public const string AccountProvisioned = "account.provisioned";
+    public const string AccountUpdated = "account.updated";
+    public const string SupportRequestResolved = "support_request.resolved";
 }

@@ -34,6 +34,12 @@ public sealed class SupportRequest
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>Who resolved it: the id of the API key the support tool called with.</summary>
+    public string? ResolvedBy { get; private set; }
+
+    /// <summary>What support did, in its own words, for the next person who reads the case.</summary>
+    public string? ResolutionNote { get; private set; }
+
     public static SupportRequest Open(
         Guid id, SupportReference reference, Guid? userId, string? ticketId, string contactEmail, string message,
         DateTimeOffset now) =>
@@ -49,8 +55,16 @@ public sealed class SupportRequest
             CreatedAt = now,
         };
 
-    public void Resolve(DateTimeOffset now)
+    /// <summary>Closes the request once; a second resolution is refused, so the first one's note stands.</summary>
+    public void Resolve(string resolvedBy, string note, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resolvedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        if (note.Length > MaxMessageLength)
+        {
+            throw new ArgumentException($"A resolution note has at most {MaxMessageLength} characters.", nameof(note));
+        }
+
         if (Status == SupportRequestStatus.Resolved)
         {
             throw new InvalidOperationException("The support request is already resolved.");
@@ -58,6 +72,8 @@ public sealed class SupportRequest
 
         Status = SupportRequestStatus.Resolved;
         ResolvedAt = now;
+        ResolvedBy = resolvedBy;
+        ResolutionNote = note;
     }
 }
 

@@ -64,11 +64,14 @@ public sealed class ResetTicket
     {
         var expiresAt = now + rules.TicketLifetime;
         return account is { MayResetPassword: true }
-            ? new ResetTicket(id, false, account.Id, "user:" + account.Id.ToString("N"), login.MaskedDestination,
+            ? new ResetTicket(id, false, account.Id, AccountKeyOf(account.Id), login.MaskedDestination,
                 account.Email, account.PreferredLocale, now, expiresAt)
             : new ResetTicket(id, true, null, login.Normalized, login.MaskedDestination, null,
                 UserAccount.DefaultLocale, now, expiresAt);
     }
+
+    /// <summary>The account key of a customer's real tickets.</summary>
+    public static string AccountKeyOf(Guid userId) => "user:" + userId.ToString("N");
 
     /// <summary>Rebuilds a ticket from the store.</summary>
     public static ResetTicket Restore(TicketId id, bool isDecoy, Guid? userId, string accountKey, string? destination,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reset.Domain.Accounts;
 
 namespace Reset.Infrastructure.Localization;
 
@@ -17,22 +18,23 @@ public static class Languages
     /// <summary>The language's BCP 47 tag, as Content-Language and a customer's stored locale name it.</summary>
     public static string Tag(this Language language) => language switch
     {
-        Language.Ukrainian => "uk",
-        Language.Russian => "ru",
-        _ => "en",
+        Language.Ukrainian => Locales.Ukrainian,
+        Language.Russian => Locales.Russian,
+        _ => Locales.English,
     };
 
     /// <summary>
     /// The language a tag names by its primary subtag ("uk", "uk-UA", "RU_ru"); English for anything
-    /// else, a missing tag included. Stored locales come from the shop's own rows, so any text is possible.
+    /// else, a missing tag included. The internal API stores only <see cref="Locales.Supported"/>, but
+    /// rows a shop wrote with its own SQL may hold any text.
     /// </summary>
     public static Language FromTag(string? tag)
     {
         var primary = tag?.Trim().Split('-', '_')[0];
         return primary?.ToLowerInvariant() switch
         {
-            "uk" => Language.Ukrainian,
-            "ru" => Language.Russian,
+            Locales.Ukrainian => Language.Ukrainian,
+            Locales.Russian => Language.Russian,
             _ => Language.English,
         };
     }

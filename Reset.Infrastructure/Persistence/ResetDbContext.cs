@@ -3,11 +3,12 @@ using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
 using Reset.Domain.Support;
 using Reset.Infrastructure.Email;
+using Reset.Infrastructure.Events;
 
 namespace Reset.Infrastructure.Persistence;
 
 /// <summary>
-/// The service's PostgreSQL store: customers, audit events, support requests and the e-mail outbox.
+/// The service's PostgreSQL store: customers, audit events, support requests, the e-mail outbox and the events waiting for the stream.
 /// New migration: dotnet tool restore &amp;&amp; dotnet ef migrations add NAME
 ///   --project Reset.Infrastructure --startup-project Reset.Api --output-dir Persistence/Migrations
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class ResetDbContext(DbContextOptions<ResetDbContext> options) : D
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Events waiting for the relay to put them on the Redis stream.</summary>
+    public DbSet<ResetEvent> Events => Set<ResetEvent>();
 
     /// <summary>
     /// A context for migrations: the connection string as the operator gave it, without the request

@@ -14,10 +14,19 @@ public sealed class IdempotencyStore(ResilientRedis redis, SecretHmac hmac)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a claim whose request has not answered yet holds the key. Longer than a request can
+    /// take (each dependency call is bounded to a few seconds); short, because a claim can be left
+    /// behind: its SET reached Redis but the reply was lost, or the instance died mid-request. Were a
+    /// slow request to outlive it, a retry would run beside it; every endpoint is safe against that
+    /// (a code and a token are taken atomically), it only loses the replay.
+    /// </summary>
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromSeconds(20);
+
     /// <summary>Claims the key for a first run; false when an earlier request holds it.</summary>
     public async Task<bool> TryClaimAsync(string scope, string idempotencyKey, byte[] requestHash) =>
         await redis.AtMostOnceAsync(db => db.StringSetAsync(Key(scope, idempotencyKey),
-            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), Lifetime, When.NotExists));
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), null)), PendingLifetime, When.NotExists));
 
     public async Task<(IdempotencyState State, StoredAnswer? Answer)> ReadStateAsync(string scope, string idempotencyKey, byte[] requestHash)
     {

@@ -200,11 +200,16 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
     }
 
     /// <summary>Voids every other open ticket of the account, with its code and token.</summary>
-    public async Task VoidOtherTicketsAsync(string accountKey, TicketId keep)
+    public Task VoidOtherTicketsAsync(string accountKey, TicketId keep) => VoidTicketsAsync(accountKey, keep.Value);
+
+    /// <summary>Voids every open ticket of the account: the shop changed where its codes go, or locked it.</summary>
+    public Task VoidAllTicketsAsync(string accountKey) => VoidTicketsAsync(accountKey, keep: null);
+
+    private async Task VoidTicketsAsync(string accountKey, string? keep)
     {
         var listKey = RedisKeys.AccountTickets(hmac.AccountKey(accountKey));
         var ids = await redis.RepeatableAsync(db => db.SetMembersAsync(listKey));
-        foreach (var other in ids.Select(v => v.ToString()).Where(v => v != keep.Value))
+        foreach (var other in ids.Select(v => v.ToString()).Where(v => v != keep))
         {
             // One DEL per ticket: its keys share a hash slot.
             await redis.RepeatableAsync(db => db.KeyDeleteAsync([RedisKeys.Ticket(other), RedisKeys.Code(other), RedisKeys.Token(other)]));

@@ -29,7 +29,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
 
     public int Port { get; }
 
-    public IReadOnlyCollection<MimeMessage> Received => _store.Messages;
+    public IReadOnlyCollection<MimeMessage> Received => [.. _store.Messages.Select(m => m.Message)];
 
     /// <summary>While true, every message is refused with a transient 451, as a relay in trouble does.</summary>
     public bool Refusing
@@ -49,7 +49,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
     public int Arrivals => Volatile.Read(ref _store.Arrivals);
 
     public IEnumerable<MimeMessage> To(string address) =>
-        _store.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
+        _store.Messages.Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(m => m.Message);
 
     /// <summary>Waits for the n-th message to an address (1-based), as a customer waits for the mail.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null)
@@ -171,9 +171,9 @@ public sealed class SmtpCatcher : IAsyncDisposable
 
     private sealed class Store : MessageStore
     {
-        private readonly ConcurrentQueue<MimeMessage> _messages = new();
+        private readonly ConcurrentQueue<Caught> _messages = new();
 
-        public IReadOnlyCollection<MimeMessage> Messages => [.. _messages];
+        public IReadOnlyCollection<Caught> Messages => [.. _messages];
 
         public volatile bool Refusing;
 
@@ -197,8 +197,15 @@ public sealed class SmtpCatcher : IAsyncDisposable
             }
 
             await using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            _messages.Enqueue(new Caught(message, [.. message.To.Mailboxes.Select(b => b.Address)]));
             return SmtpResponse.Ok;
         }
     }
+
+    /// <summary>
+    /// A message with its recipients read once, on arrival: MimeKit's objects are not safe to read from
+    /// several threads at once, and many waiting clients look for their mail side by side.
+    /// </summary>
+    private sealed record Caught(MimeMessage Message, string[] To);
 }

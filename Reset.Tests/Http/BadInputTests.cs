@@ -155,9 +155,27 @@ public sealed class BadInputTests(BadInputTests.IsolatedApp app) : IClassFixture
             _ticketId = await app.StartTicketAsync(customer.Email);
             await app.SendCodeAsync(_ticketId);
             await app.Smtp.WaitForAsync(customer.Email);
+            await EventsRelayedAsync();
         }
 
         return _ticketId;
+    }
+
+    /// <summary>The relay has put the setup's events on the stream, so none arrives during a case.</summary>
+    private async Task EventsRelayedAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<ResetDbContext>().Events.CountAsync() == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The setup's events were not relayed to the stream.");
     }
 
     /// <summary>Row counts of every table, and every Redis key but rate-limit counters, with its value.</summary>
@@ -166,7 +184,7 @@ public sealed class BadInputTests(BadInputTests.IsolatedApp app) : IClassFixture
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
         var rows = $"users={await db.Users.CountAsync()} audit={await db.AuditEvents.CountAsync()} " +
-            $"support={await db.SupportRequests.CountAsync()} outbox={await db.OutboxMessages.CountAsync()} " +
+            $"support={await db.SupportRequests.CountAsync()} outbox={await db.OutboxMessages.CountAsync()} events={await db.Events.CountAsync()} " +
             $"changed={await db.Users.MaxAsync(u => (DateTimeOffset?)u.UpdatedAt)}";
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
         var server = redis.GetServer(redis.GetEndPoints()[0]);
@@ -184,6 +202,7 @@ public sealed class BadInputTests(BadInputTests.IsolatedApp app) : IClassFixture
                 RedisType.Hash => JsonSerializer.Serialize((await redis.GetDatabase().HashGetAllAsync(key)).OrderBy(e => (string?)e.Name).Select(e => $"{e.Name}={e.Value}")),
                 RedisType.String => (string?)await redis.GetDatabase().StringGetAsync(key),
                 RedisType.Set => string.Join(",", (await redis.GetDatabase().SetMembersAsync(key)).Select(v => (string?)v).Order()),
+                RedisType.Stream => $"stream of {await redis.GetDatabase().StreamLengthAsync(key)}",
                 _ => type.ToString(),
             };
             keys[key!] = value;

@@ -35,6 +35,32 @@ public sealed class IdempotencyTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
+    public async Task A_claim_whose_request_never_answered_lapses_within_seconds_while_an_answer_is_kept_a_day()
+    {
+        var store = app.Services.GetRequiredService<Reset.Infrastructure.Redis.IdempotencyStore>();
+        var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var pendingScope = "/test/pending/" + Guid.NewGuid();
+        var answeredScope = "/test/answered/" + Guid.NewGuid();
+        var key = Guid.NewGuid().ToString();
+        byte[] hash = [1, 2, 3];
+
+        (await store.TryClaimAsync(pendingScope, key, hash)).ShouldBeTrue();
+        (await store.TryClaimAsync(answeredScope, key, hash)).ShouldBeTrue();
+        await store.StoreAsync(answeredScope, key, hash, new Reset.Infrastructure.Redis.StoredAnswer(201, null, null, null, []));
+
+        var ttls = new List<TimeSpan>();
+        await foreach (var stored in app.Services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].KeysAsync(pattern: "idem:*"))
+        {
+            ttls.Add((await redis.KeyTimeToLiveAsync(stored))!.Value);
+        }
+
+        ttls.ShouldContain(ttl => ttl > TimeSpan.Zero && ttl <= Reset.Infrastructure.Redis.IdempotencyStore.PendingLifetime,
+            "a claim left behind by a failed release must not block retries for a day");
+        ttls.ShouldContain(ttl => ttl > TimeSpan.FromHours(23));
+        (await store.ReadStateAsync(pendingScope, key, hash)).State.ShouldBe(Reset.Infrastructure.Redis.IdempotencyState.Pending);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_answers_422()
     {
         var key = Guid.NewGuid().ToString();

@@ -216,6 +216,15 @@ public sealed class LanguagesTests(LanguagesTests.LanguagesApp app) : IClassFixt
         });
     }
 
+    [Fact]
+    public async Task The_internal_api_answers_in_English_whatever_is_asked()
+    {
+        using var response = await Client("uk").GetAsync(new Uri($"/internal/v1/users/{Guid.NewGuid()}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var problem = await ProblemInAsync(response, HttpStatusCode.Unauthorized, "en");
+        problem.GetProperty("code").GetString().ShouldBe("api_key_missing");
+    }
+
     [Theory]
     [InlineData("en", "is your Example Shop password reset code", "Type it on the password reset page within 10 minutes. It works once.")]
     [InlineData("uk", " — ваш код для відновлення пароля в Example Shop", "Введіть його на сторінці відновлення пароля. Код діє 10 хвилин і лише один раз.")]

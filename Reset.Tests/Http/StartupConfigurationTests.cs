@@ -35,11 +35,13 @@ public sealed class StartupConfigurationTests
             ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
             ["Email__Smtp__Port"] = "70000",
             ["HumanCheck__Provider"] = "captcha-of-the-week",
+            ["Host__ShutdownTimeout"] = "00:00:00",
         });
 
         exitCode.ShouldBe(ConfigurationErrorExitCode);
         output.ShouldContain("Email__Smtp__Port (Email:Smtp:Port) must be between 1 and 65535");
         output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) must be one of");
+        output.ShouldContain("Host__ShutdownTimeout (Host:ShutdownTimeout) must be between 00:00:01 and 00:10:00");
     }
 
     [Fact]
@@ -76,76 +78,26 @@ public sealed class StartupConfigurationTests
     [Fact]
     public async Task Container_health_probe_answers_0_for_a_live_service_and_1_when_none_answers()
     {
-        var servers = await TestServers.GetAsync();
-        var database = await servers.CreateDatabaseAsync();
-        var port = FreePort();
-        var service = Process.Start(ServiceStart("Development", new()
+        string url;
+        await using (var service = await ServiceProcess.StartAsync())
         {
-            ["ConnectionStrings__Postgres"] = database,
-            ["ConnectionStrings__Redis"] = servers.Redis,
-        }, "--urls", $"http://127.0.0.1:{port}"))!;
-        try
-        {
-            var live = 1;
-            for (var i = 0; i < 100 && live != 0; i++)
-            {
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-                live = await ProbeAsync($"http://127.0.0.1:{port}/health/live");
-            }
-
-            live.ShouldBe(0);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync(TestContext.Current.CancellationToken);
-            service.Dispose();
-            await servers.DropDatabaseAsync(database);
+            url = $"http://127.0.0.1:{service.Port}/health/live";
+            (await ProbeAsync(url)).ShouldBe(0);
         }
 
-        (await ProbeAsync($"http://127.0.0.1:{port}/health/live")).ShouldBe(1);
+        (await ProbeAsync(url)).ShouldBe(1);
     }
 
     private static async Task<int> ProbeAsync(string url)
     {
-        using var probe = Process.Start(ServiceStart("Production", [], "healthcheck", url))!;
+        using var probe = Process.Start(ServiceProcess.StartInfo("Production", [], "healthcheck", url))!;
         await probe.WaitForExitAsync(TestContext.Current.CancellationToken);
         return probe.ExitCode;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static ProcessStartInfo ServiceStart(string environment, Dictionary<string, string> settings, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [ApiBinary, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ApiBinary)!,
-        };
-        // Only what the test names: nothing inherited from the test run's own configuration.
-        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
-
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string environment, Dictionary<string, string> settings)
     {
-        var start = ServiceStart(environment, settings, "--urls", "http://127.0.0.1:0");
+        var start = ServiceProcess.StartInfo(environment, settings, "--urls", "http://127.0.0.1:0");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -163,12 +115,4 @@ public sealed class StartupConfigurationTests
 
         return (process.ExitCode, await output + await error);
     }
-
-    private static string ApiBinary => Path.Combine(RepoRoot.Path, "Reset.Api", "bin", BuildConfiguration, "net10.0", "Reset.Api.dll");
-
-#if DEBUG
-    private const string BuildConfiguration = "Debug";
-#else
-    private const string BuildConfiguration = "Release";
-#endif
 }

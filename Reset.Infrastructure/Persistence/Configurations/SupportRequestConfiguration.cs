@@ -21,7 +21,12 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.Status).HasMaxLength(16).HasConversion(
             status => status.ToString().ToLowerInvariant(),
             text => Enum.Parse<SupportRequestStatus>(text, ignoreCase: true));
+        builder.Property(r => r.ResolvedBy).HasMaxLength(64);
+        builder.Property(r => r.ResolutionNote).HasMaxLength(SupportRequest.MaxMessageLength);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
+
+        // xmin as an optimistic concurrency token: two agents resolving one request cannot both commit.
+        builder.Property<uint>("Version").IsRowVersion();
         builder.HasOne<Domain.Accounts.UserAccount>().WithMany().HasForeignKey(r => r.UserId)
             .OnDelete(DeleteBehavior.SetNull);
     }

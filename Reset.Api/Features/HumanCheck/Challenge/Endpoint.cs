@@ -26,7 +26,7 @@ public sealed class Endpoint(IOptions<HumanCheckOptions> options, RateLimiter li
         Description(b => b
             .WithName("getHumanCheckChallenge")
             .WithTags("Human check")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests));
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "A new ALTCHA challenge";

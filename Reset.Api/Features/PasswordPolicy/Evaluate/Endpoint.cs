@@ -25,7 +25,8 @@ public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Requ
             .WithTags("Password policy")
             .Accepts<Request>("application/json")
             .ProducesProblemFE<ApiProblem>(StatusCodes.Status400BadRequest)
-            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests));
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status429TooManyRequests)
+            .ProducesProblemFE<ApiProblem>(StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
             s.Summary = "Evaluate a candidate password";

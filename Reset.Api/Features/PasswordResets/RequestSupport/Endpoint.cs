@@ -10,7 +10,9 @@ using Reset.Domain.Support;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Localization;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -30,7 +32,8 @@ public sealed class Endpoint(
     RateLimiter limiter,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -88,6 +91,7 @@ public sealed class Endpoint(
         var reference = SupportReference.New(RandomNumberGenerator.GetInt32);
         var request = SupportRequest.Open(Guid.CreateVersion7(now), reference, ticket.UserId, ticket.Id.Value, contact.Value, req.Message!.Trim(), now);
         db.SupportRequests.Add(request);
+        db.Events.Add(ResetEvent.SupportRequestOpened(request, now));
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.SupportRequestOpened, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, {reference}"));
         // In the requester's language, not the account's stored one: the contact address is whatever the
@@ -96,6 +100,7 @@ public sealed class Endpoint(
             EmailTemplates.SupportRequestReceived(reference.Value, shop.Value, Languages.Current), now));
         await db.SaveChangesAsync(ct);
         outbox.Notify();
+        metrics.SupportRequestOpened();
 
         await Send.ResponseAsync(new Response(request.Id, request.Reference), StatusCodes.Status201Created, ct);
     }

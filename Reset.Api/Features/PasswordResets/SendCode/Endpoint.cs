@@ -9,6 +9,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Localization;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -29,7 +30,8 @@ public sealed class Endpoint(
     OutboxSignal outbox,
     IOptions<ResetRules> rules,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -114,6 +116,7 @@ public sealed class Endpoint(
 
         await transaction.CommitAsync(CancellationToken.None);
         outbox.Notify();
+        metrics.CodeQueued();
         await Send.ResponseAsync(
             new Response(ticket.Destination, codeExpiresAt, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
             StatusCodes.Status202Accepted, ct);

@@ -12,7 +12,9 @@ using Reset.Infrastructure;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Localization;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -40,7 +42,8 @@ public sealed partial class Endpoint(
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
-    TimeProvider time) : Endpoint<Request>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -173,6 +176,7 @@ public sealed partial class Endpoint(
             db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
                 HttpContext.Connection.RemoteIpAddress?.ToString(), AuditDetail(ticket)));
             db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value, Languages.FromTag(user.PreferredLocale)), changedAt));
+            db.Events.Add(ResetEvent.PasswordChanged(ticket, changedAt));
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
@@ -183,6 +187,7 @@ public sealed partial class Endpoint(
         }
 
         outbox.Notify();
+        metrics.PasswordChanged();
         await FinishAsync(ticket);
         await Send.NoContentAsync(ct);
     }

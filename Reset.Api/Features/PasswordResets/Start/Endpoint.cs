@@ -8,8 +8,10 @@ using Reset.Domain.Accounts;
 using Reset.Domain.Audit;
 using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure.Events;
 using Reset.Infrastructure.HumanCheck;
 using Reset.Infrastructure.Localization;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -27,7 +29,8 @@ public sealed partial class Endpoint(
     RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time,
-    ILogger<Endpoint> logger) : Endpoint<Request, Response>
+    ILogger<Endpoint> logger,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -89,7 +92,9 @@ public sealed partial class Endpoint(
 
         // Written for decoys too (without a user), so both paths do the same work.
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, remoteIp, "ticket " + ticket.Id));
+        db.Events.Add(ResetEvent.ResetRequested(ticket, now));
         await db.SaveChangesAsync(ct);
+        metrics.TicketStarted();
 
         HttpContext.Response.Headers.Location = $"/api/v1/password-resets/{ticket.Id}";
         await Send.ResponseAsync(

@@ -6,6 +6,8 @@ using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Events;
+using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -24,7 +26,8 @@ public sealed partial class Endpoint(
     ResetTicketStore tickets,
     RateLimiter limiter,
     IOptions<ResetRules> rules,
-    TimeProvider time) : Endpoint<Request, Response>
+    TimeProvider time,
+    ResetMetrics metrics) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -79,13 +82,18 @@ public sealed partial class Endpoint(
         switch (result.Outcome)
         {
             case CodeCheckOutcome.Verified:
+                metrics.CodeVerified();
+                db.Events.Add(ResetEvent.CodeVerified(ticket, now));
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
                 await Send.OkAsync(new Response { ResetToken = result.Token!.Value.Value, ResetTokenExpiresAt = result.TokenExpiresAt!.Value }, ct);
                 break;
             case CodeCheckOutcome.Wrong:
+                metrics.CodeWrong();
                 await Send.ResultAsync(CodeInvalid(result.AttemptsRemaining));
                 break;
             case CodeCheckOutcome.WrongAndLocked:
+                metrics.CodeWrong();
+                metrics.TicketLocked();
                 await AuditAsync(ticket, AuditEventTypes.PasswordResetTicketLocked, now, clientIp, ct);
                 await Send.ResultAsync(CodeInvalid(0));
                 break;

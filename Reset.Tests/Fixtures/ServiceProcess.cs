@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Reset.Tests.Fixtures;
+
+/// <summary>
+/// The built service binary run as a process of its own, as an operator or a container runs it, for
+/// what only a real process shows: start-up refusals, exit codes, the health probe, signals.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TestServers _servers;
+    private readonly string _database;
+    private readonly string _mailFolder;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, int port, TestServers servers, string database, string mailFolder)
+    {
+        _process = process;
+        Port = port;
+        _servers = servers;
+        _database = database;
+        _mailFolder = mailFolder;
+    }
+
+    public static string ApiBinary => Path.Combine(RepoRoot.Path, "Reset.Api", "bin", BuildConfiguration, "net10.0", "Reset.Api.dll");
+
+    public int Port { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>What the service wrote to stdout and stderr so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The service's own database.</summary>
+    public string Postgres => _database;
+
+    /// <summary>
+    /// Starts the service (in Development unless told otherwise) on a free loopback port with a
+    /// database of its own, and returns once /health/live answers.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(Dictionary<string, string>? settings = null, string environment = "Development")
+    {
+        var servers = await TestServers.GetAsync();
+        var database = await servers.CreateDatabaseAsync();
+        var mailFolder = Path.Combine(Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var start = StartInfo(environment, new(settings ?? [])
+        {
+            ["ConnectionStrings__Postgres"] = database,
+            ["ConnectionStrings__Redis"] = servers.Redis,
+            ["Email__PickupDirectory"] = mailFolder,
+        }, "--urls", $"http://127.0.0.1:{port}");
+        var service = new ServiceProcess(new Process { StartInfo = start }, port, servers, database, mailFolder);
+        try
+        {
+            service.Start();
+            await service.WaitUntilLiveAsync();
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>How to run the binary with exactly these settings: nothing inherited from the test run's configuration.</summary>
+    public static ProcessStartInfo StartInfo(string environment, Dictionary<string, string> settings, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [ApiBinary, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ApiBinary)!,
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGTERM, what `docker stop` and Kubernetes send. `dotnet Reset.Api.dll` runs in this very process id.</summary>
+    public async Task SendSigtermAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", ProcessId.ToString(CultureInfo.InvariantCulture)]))!;
+        await kill.WaitForExitAsync();
+        kill.ExitCode.ShouldBe(0, $"kill -TERM {ProcessId} failed");
+    }
+
+    /// <summary>True when the process ended within the timeout.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        await _servers.DropDatabaseAsync(_database);
+        if (Directory.Exists(_mailFolder))
+        {
+            Directory.Delete(_mailFolder, recursive: true);
+        }
+    }
+
+    private void Start()
+    {
+        // Drained as it comes, so a full pipe never blocks the service's logging.
+        _process.OutputDataReceived += (_, line) => Append(line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(line.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
+        {
+            try
+            {
+                using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
+                if (live.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The service did not answer /health/live on port {Port}. Its output:\n{Output}");
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+}
