@@ -2,6 +2,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Reset.Api.Demo;
 using Reset.Api.Idempotency;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -13,6 +14,7 @@ internal static class ApiPipeline
     public static WebApplication UseResetApi(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseRequestLanguages();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // PostgreSQL, Redis or a provider down is "try again later", not a bug.

@@ -3,6 +3,7 @@ using FastEndpoints.Swagger;
 using Reset.Api.ApiKeys;
 using Reset.Api.Idempotency;
 using Reset.Api.Demo;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -27,6 +28,7 @@ internal static class ApiServices
             kestrel.Limits.MaxRequestBodySize = RequestBodyGuard.MaxBytes;
             kestrel.AddServerHeader = false;
         });
+        builder.Services.AddRequestLanguages();
         builder.Services.AddResetProblemDetails();
         builder.Services.AddFastEndpoints();
         builder.Services.SwaggerDocument(options =>
@@ -47,6 +49,7 @@ internal static class ApiServices
                 settings.DocumentProcessors.Add(new ProblemDescriptions());
                 settings.DocumentInternalApiKeys();
                 settings.OperationProcessors.Add(new RequestBodyDocumentation());
+                settings.OperationProcessors.Add(new AcceptLanguageParameter());
             };
         });
         return builder;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using Reset.Api.Localization;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Idempotency;
@@ -30,8 +32,8 @@ internal static class IdempotencyMiddleware
             if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
             {
                 await Problem.Of(context, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
-                    "The request is not valid.", $"{Header} must be 1 to {MaxKeyLength} visible ASCII characters, such as a UUID.",
-                    errors: new Dictionary<string, string[]> { [Header] = ["1 to 255 visible ASCII characters."] }).ExecuteAsync(context);
+                    ProblemTexts.IdempotencyKeyShape.With("header", Header).With("max", MaxKeyLength),
+                    errors: new Dictionary<string, string[]> { [Header] = [ProblemTexts.IdempotencyKeyField.With("max", MaxKeyLength).In(Languages.Current)] }).ExecuteAsync(context);
                 return;
             }
 
@@ -128,14 +130,13 @@ internal static class IdempotencyMiddleware
                 break;
             case IdempotencyState.OtherRequest:
                 await Problem.Of(context, StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused,
-                    "This Idempotency-Key was used for another request.",
-                    "Use a new Idempotency-Key for a new request; reuse a key only to retry the very same request.").ExecuteAsync(context);
+                    ProblemTexts.NewKeyForNewRequest).ExecuteAsync(context);
                 break;
             default:
                 // Still running, or gone a moment ago: either way, ask again shortly.
                 context.Response.Headers.RetryAfter = "1";
                 await Problem.Of(context, StatusCodes.Status409Conflict, ProblemCodes.IdempotencyInProgress,
-                    "The first request with this Idempotency-Key is still running.", "Retry in a moment to get its answer.").ExecuteAsync(context);
+                    ProblemTexts.RetryForItsAnswer).ExecuteAsync(context);
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Reset.Api.Localization;
 using Reset.Api.Problems;
 
 namespace Reset.Api.Network;
@@ -21,7 +22,7 @@ internal static class RequestBodyGuard
                 // The client may still be sending: close the connection rather than read the rest.
                 context.Response.Headers.Connection = "close";
                 await Problem.Of(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge,
-                    "The request body is too large.", $"Request bodies are at most {MaxBytes / 1024} KiB.").ExecuteAsync(context);
+                    ProblemTexts.BodyTooLarge.With("size", MaxBytes / 1024)).ExecuteAsync(context);
                 return;
             }
 
@@ -29,7 +30,7 @@ internal static class RequestBodyGuard
             if (hasBody && !IsJson(request.ContentType))
             {
                 await Problem.Of(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
-                    "The request body is not JSON.", "Send the body as application/json.").ExecuteAsync(context);
+                    ProblemTexts.SendJson).ExecuteAsync(context);
                 return;
             }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using FastEndpoints;
 using FluentValidation.Results;
+using Reset.Api.Localization;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Localization;
 
 namespace Reset.Api.Problems;
 
@@ -19,12 +21,16 @@ internal static class ProblemDetailsSetup
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            if (!problem.Extensions.ContainsKey("code"))
+            if (!problem.Extensions.TryGetValue("code", out var given) || given is not string code)
             {
-                var code = ProblemCodes.ForStatus(status);
+                code = ProblemCodes.ForStatus(status);
                 problem.Extensions["code"] = code;
                 problem.Type = ApiProblem.TypeFor(code);
             }
+
+            // The same words as an endpoint's problem with this code, in the request's language.
+            var language = Languages.Current;
+            problem.Title = ProblemTexts.TitleFor(code).In(language);
 
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
@@ -32,13 +38,20 @@ internal static class ProblemDetailsSetup
             problem.Extensions.Remove("exception");
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
-                problem.Title = "A service this one depends on is unavailable.";
-                problem.Detail = "The request could not be completed. Try again in a few seconds.";
+                problem.Detail = ProblemTexts.TryAgainShortly.In(language);
                 context.HttpContext.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             else if (status >= 500)
             {
-                problem.Detail = "The service could not complete the request. Try again; if it keeps failing, contact support.";
+                problem.Detail = ProblemTexts.CouldNotComplete.In(language);
+            }
+            else if (status == StatusCodes.Status404NotFound)
+            {
+                problem.Detail ??= ProblemTexts.NothingHere.In(language);
+            }
+            else if (status == StatusCodes.Status405MethodNotAllowed)
+            {
+                problem.Detail ??= ProblemTexts.MethodNotTaken.In(language);
             }
         });
 
@@ -51,7 +64,7 @@ internal static class ProblemDetailsSetup
             var field = exception.Path is null or "$" || exception.Path.StartsWith("$[", StringComparison.Ordinal)
                 ? "body"
                 : exception.Path[2..];
-            return new ValidationFailure(field, "This is not valid JSON of the expected shape.") { ErrorCode = MalformedFailure };
+            return new ValidationFailure(field, ProblemTexts.NotJsonOfTheShape.In(Languages.Current)) { ErrorCode = MalformedFailure };
         };
 
         config.Errors.StatusCode = StatusCodes.Status400BadRequest;
@@ -64,14 +77,13 @@ internal static class ProblemDetailsSetup
     {
         var malformed = failures.Exists(f => f.ErrorCode == MalformedFailure);
         var code = malformed ? ProblemCodes.MalformedRequest : ProblemCodes.ValidationFailed;
+        var language = Languages.Current;
         return new ApiProblem
         {
             Type = ApiProblem.TypeFor(code),
-            Title = malformed ? "The request body could not be read." : "The request is not valid.",
+            Title = ProblemTexts.TitleFor(code).In(language),
             Status = status,
-            Detail = malformed
-                ? "Send a JSON object with the fields this endpoint documents."
-                : "One or more fields break the rules; see errors.",
+            Detail = (malformed ? ProblemTexts.SendDocumentedJson : ProblemTexts.FieldsBreakRules).In(language),
             Instance = context.Request.Path,
             Code = code,
             TraceId = Activity.Current?.Id ?? context.TraceIdentifier,

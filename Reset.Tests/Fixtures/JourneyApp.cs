@@ -42,8 +42,8 @@ public class JourneyApp : ResetApp
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
-    /// <summary>A new customer with a unique e-mail and member ID.</summary>
-    public async Task<Customer> CreateCustomerAsync(AccountStatus status = AccountStatus.Active)
+    /// <summary>A new customer with a unique e-mail and member ID, and the locale the shop stored for them (default "en").</summary>
+    public async Task<Customer> CreateCustomerAsync(AccountStatus status = AccountStatus.Active, string? locale = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var customer = new Customer($"customer.{suffix}@example.com", "m" + suffix, "Old-password-" + suffix);
@@ -51,7 +51,7 @@ public class JourneyApp : ResetApp
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher>();
         var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
         var account = UserAccount.Register(Guid.CreateVersion7(), EmailAddress.Parse(customer.Email), MemberId.Parse(customer.MemberId),
-            await hasher.HashAsync(customer.Password), Time.GetUtcNow());
+            await hasher.HashAsync(customer.Password), Time.GetUtcNow(), locale);
         account.ChangeStatus(status, Time.GetUtcNow());
         db.Users.Add(account);
         await db.SaveChangesAsync();

@@ -1,4 +1,6 @@
+using Reset.Api.Localization;
 using Reset.Api.Problems;
+using Reset.Infrastructure.Localization;
 
 namespace Reset.Api.Features.PasswordResets;
 
@@ -6,17 +8,14 @@ namespace Reset.Api.Features.PasswordResets;
 internal static class TicketProblems
 {
     public static IResult NotFound(HttpContext context) => Problem.Of(context, StatusCodes.Status404NotFound,
-        ProblemCodes.TicketNotFound, "No such reset ticket.",
-        "The ticket does not exist or has expired. Start a new password reset.");
+        ProblemCodes.TicketNotFound, ProblemTexts.TicketNotFound);
 
     public static IResult Locked(HttpContext context) => Problem.Of(context, StatusCodes.Status423Locked,
-        ProblemCodes.TicketLocked, "This reset ticket is locked.",
-        "Too many wrong codes were entered. Start a new password reset, or ask customer support.");
+        ProblemCodes.TicketLocked, ProblemTexts.TicketLocked);
 
-    public static IResult OutOfOrder(HttpContext context, string detail) => Problem.Of(context, StatusCodes.Status409Conflict,
-        ProblemCodes.TicketState, "This step does not fit the ticket's state.", detail);
+    public static IResult OutOfOrder(HttpContext context, Text detail) => Problem.Of(context, StatusCodes.Status409Conflict,
+        ProblemCodes.TicketState, detail);
 
     public static IResult HumanCheckFailed(HttpContext context) => Problem.Of(context, StatusCodes.Status400BadRequest,
-        ProblemCodes.HumanCheckFailed, "The human check did not pass.",
-        "Complete the human check again and send its new token as humanCheckToken.");
+        ProblemCodes.HumanCheckFailed, ProblemTexts.HumanCheckAgain);
 }

@@ -1,92 +1,105 @@
 using System.Globalization;
 using System.Net;
 using Reset.Infrastructure.Configuration;
+using Reset.Infrastructure.Localization;
 
 namespace Reset.Infrastructure.Email.Templates;
 
 /// <summary>
-/// The service's e-mails, in English. No link in them is built from a request (a forged Host
-/// header must not put an attacker's address into a customer's mailbox), and only the code
-/// e-mail holds a secret.
+/// The service's e-mails, in the language asked for (the words are in <see cref="EmailTexts"/>). No
+/// link in them is built from a request (a forged Host header must not put an attacker's address
+/// into a customer's mailbox), and only the code e-mail holds a secret.
 /// </summary>
 public static class EmailTemplates
 {
-    public static EmailContent ResetCode(string code, TimeSpan lifetime, ShopOptions shop)
+    public static EmailContent ResetCode(string code, TimeSpan lifetime, ShopOptions shop, Language language)
     {
-        var minutes = Minutes(lifetime);
-        var subject = $"{code} is your {shop.Name} password reset code";
+        var lifetimeText = Units.Minutes.Of((int)Math.Round(lifetime.TotalMinutes));
+        var use = EmailTexts.CodeUse.With("lifetime", lifetimeText);
+        var neverShare = EmailTexts.CodeNeverShare.With("shop", shop.Name);
+        var subject = EmailTexts.CodeSubject.With("code", code).With("shop", shop.Name).In(language);
         var text =
             $"""
-            Your password reset code is {code}
+            {EmailTexts.CodeIntro.In(language)} {code}
 
-            Type it on the password reset page within {minutes}. It works once.
+            {use.In(language)}
 
-            If you did not ask to reset your password, ignore this e-mail: your password has not changed.
-            Never share this code; {shop.Name} staff will never ask for it.
+            {EmailTexts.CodeNotAsked.In(language)}
+            {neverShare.In(language)}
 
-            Need help? Contact {shop.SupportContact}.
+            {NeedHelp(shop).In(language)}
             """;
-        var html = Page(shop, $"""
-            <p>Your password reset code is</p>
+        var html = Page(shop, language, $"""
+            <p>{EmailTexts.CodeIntro.InHtml(language)}</p>
             <p style="font-size:28px;font-weight:bold;letter-spacing:6px;font-family:monospace">{Encode(code)}</p>
-            <p>Type it on the password reset page within {Encode(minutes)}. It works once.</p>
-            <p>If you did not ask to reset your password, ignore this e-mail: your password has not changed.
-            Never share this code; {Encode(shop.Name)} staff will never ask for it.</p>
+            <p>{use.InHtml(language)}</p>
+            <p>{EmailTexts.CodeNotAsked.InHtml(language)}
+            {neverShare.InHtml(language)}</p>
             """);
         return new EmailContent(subject, text, html);
     }
 
-    public static EmailContent PasswordChanged(DateTimeOffset changedAt, ShopOptions shop)
+    public static EmailContent PasswordChanged(DateTimeOffset changedAt, ShopOptions shop, Language language)
     {
-        var when = changedAt.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var subject = $"Your {shop.Name} password was changed";
+        var when = Moment(changedAt);
+        var changed = EmailTexts.ChangedWhen.With("shop", shop.Name).With("when", when);
+        var notByYou = EmailTexts.ChangedNotByYou.With("support", shop.SupportContact);
+        var subject = EmailTexts.ChangedSubject.With("shop", shop.Name).In(language);
         var text =
             $"""
-            The password of your {shop.Name} account was changed on {when}.
+            {changed.In(language)}
 
-            If that was you, there is nothing more to do.
-            If it was not you, contact {shop.SupportContact} now: someone may have access to your e-mail.
+            {EmailTexts.ChangedByYou.In(language)}
+            {notByYou.In(language)}: {EmailTexts.ChangedWhy.In(language)}
             """;
-        var html = Page(shop, $"""
-            <p>The password of your {Encode(shop.Name)} account was changed on {Encode(when)}.</p>
-            <p>If that was you, there is nothing more to do.</p>
-            <p><strong>If it was not you, contact {Encode(shop.SupportContact)} now</strong>: someone may have access to your e-mail.</p>
+        var html = Page(shop, language, $"""
+            <p>{changed.InHtml(language)}</p>
+            <p>{EmailTexts.ChangedByYou.InHtml(language)}</p>
+            <p><strong>{notByYou.InHtml(language)}</strong>: {EmailTexts.ChangedWhy.InHtml(language)}</p>
             """);
         return new EmailContent(subject, text, html);
     }
 
-    public static EmailContent SupportRequestReceived(string reference, ShopOptions shop)
+    public static EmailContent SupportRequestReceived(string reference, ShopOptions shop, Language language)
     {
-        var subject = $"We received your request {reference}";
+        var received = EmailTexts.SupportReceived.With("shop", shop.Name);
+        var subject = EmailTexts.SupportSubject.With("reference", reference).In(language);
         var text =
             $"""
-            We received your request for help with signing in to {shop.Name}. Its reference is {reference}.
+            {received.With("reference", reference).In(language)}
 
-            A member of our support team will contact you at this address. Quote the reference in any reply.
-            We will never ask you for a password or a code.
+            {EmailTexts.SupportNext.In(language)}
+            {EmailTexts.SupportNeverAsks.In(language)}
             """;
-        var html = Page(shop, $"""
-            <p>We received your request for help with signing in to {Encode(shop.Name)}. Its reference is <strong>{Encode(reference)}</strong>.</p>
-            <p>A member of our support team will contact you at this address. Quote the reference in any reply.
-            We will never ask you for a password or a code.</p>
+        var html = Page(shop, language, $"""
+            <p>{received.With("reference", new Text.Markup($"<strong>{Encode(reference)}</strong>")).InHtml(language)}</p>
+            <p>{EmailTexts.SupportNext.InHtml(language)}
+            {EmailTexts.SupportNeverAsks.InHtml(language)}</p>
             """);
         return new EmailContent(subject, text, html);
     }
 
-    private static string Page(ShopOptions shop, string body) =>
+    private static string Page(ShopOptions shop, Language language, string body) =>
         $"""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>{Encode(shop.Name)}</title></head>
+        <html lang="{language.Tag()}"><head><meta charset="utf-8"><title>{Encode(shop.Name)}</title></head>
         <body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#222">
         {body}
-        <p style="color:#666;font-size:13px">Need help? Contact {Encode(shop.SupportContact)}.</p>
+        <p style="color:#666;font-size:13px">{NeedHelp(shop).InHtml(language)}</p>
         </body></html>
         """;
 
-    private static string Minutes(TimeSpan lifetime)
+    private static Text NeedHelp(ShopOptions shop) => EmailTexts.NeedHelp.With("support", shop.SupportContact);
+
+    /// <summary>Spelled out by hand, not by a culture's date format: the same words on every host, ICU data or not.</summary>
+    private static Text Moment(DateTimeOffset at)
     {
-        var minutes = (int)Math.Round(lifetime.TotalMinutes);
-        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        var utc = at.UtcDateTime;
+        return EmailTexts.Moment
+            .With("day", utc.Day)
+            .With("month", EmailTexts.Months[utc.Month - 1])
+            .With("year", utc.Year)
+            .With("time", utc.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -35,9 +35,10 @@ namespace Reset.Tests.Contract.Generated
         /// Verify the code
         /// </summary>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code was right: here is the reset token.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CodeVerified> VerifyPasswordResetCodeAsync(string ticketId, VerifyCodeRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CodeVerified> VerifyPasswordResetCodeAsync(string ticketId, VerifyCodeRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -47,9 +48,10 @@ namespace Reset.Tests.Contract.Generated
         /// Checks the human-check token first, then opens a ticket for the login. The answer is the same whether or not the login belongs to a customer.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket: its id, expiry and the ways to prove the account.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PasswordResetStarted> StartPasswordResetAsync(StartPasswordResetRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PasswordResetStarted> StartPasswordResetAsync(StartPasswordResetRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -59,9 +61,10 @@ namespace Reset.Tests.Contract.Generated
         /// The customer is not signed in by this: they sign in with the new password as usual.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The password was changed.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetNewPasswordAsync(string ticketId, SetPasswordRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task SetNewPasswordAsync(string ticketId, SetPasswordRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -71,26 +74,29 @@ namespace Reset.Tests.Contract.Generated
         /// A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code is on its way.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CodeSent> SendPasswordResetCodeAsync(string ticketId, SendCodeRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CodeSent> SendPasswordResetCodeAsync(string ticketId, SendCodeRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Ask customer support for help
         /// </summary>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The request is stored; an acknowledgement goes to the contact address.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SupportRequestOpened> RequestPasswordResetSupportAsync(string ticketId, OpenSupportRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<SupportRequestOpened> RequestPasswordResetSupportAsync(string ticketId, OpenSupportRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Read a reset ticket's state
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket's state and what the customer can do next.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PasswordResetTicket> GetPasswordResetAsync(string ticketId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PasswordResetTicket> GetPasswordResetAsync(string ticketId, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -99,9 +105,10 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// For live hints in forms. Lengths count Unicode code points after NFKC normalisation; composition rules are off unless the shop turns them on (NIST SP 800-63B and OWASP ASVS advise against them).
         /// </remarks>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The rules and a paragraph of advice for the customer.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PasswordPolicy> GetPasswordPolicyAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PasswordPolicy> GetPasswordPolicyAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -111,9 +118,10 @@ namespace Reset.Tests.Contract.Generated
         /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. "Not the current password" is checked only when the password is set.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The verdict: acceptable, score and violations (never the password).</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -183,33 +191,37 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Show the named widget; what it produces is the humanCheckToken that starts a reset. For altcha, point the altcha widget 3.x at challengeUrl.
         /// </remarks>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The provider, with what its widget needs.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<HumanCheckResponse> GetHumanCheckAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<HumanCheckResponse> GetHumanCheckAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// A new ALTCHA challenge
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>A signed ALTCHA challenge (protocol v2, PBKDF2/SHA-256); Cache-Control: no-store.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AltchaChallengeResponse> GetHumanCheckChallengeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AltchaChallengeResponse> GetHumanCheckChallengeAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Readiness: PostgreSQL and Redis answer
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>Every dependency answered.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<HealthResponse> GetReadinessAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<HealthResponse> GetReadinessAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Liveness: the process answers
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The service is running.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<HealthResponse> GetLivenessAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<HealthResponse> GetLivenessAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -250,9 +262,10 @@ namespace Reset.Tests.Contract.Generated
         /// Verify the code
         /// </summary>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code was right: here is the reset token.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CodeVerified> VerifyPasswordResetCodeAsync(string ticketId, VerifyCodeRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CodeVerified> VerifyPasswordResetCodeAsync(string ticketId, VerifyCodeRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (ticketId == null)
                 throw new System.ArgumentNullException("ticketId");
@@ -269,6 +282,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -413,9 +429,10 @@ namespace Reset.Tests.Contract.Generated
         /// Checks the human-check token first, then opens a ticket for the login. The answer is the same whether or not the login belongs to a customer.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket: its id, expiry and the ways to prove the account.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PasswordResetStarted> StartPasswordResetAsync(StartPasswordResetRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PasswordResetStarted> StartPasswordResetAsync(StartPasswordResetRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -429,6 +446,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -551,9 +571,10 @@ namespace Reset.Tests.Contract.Generated
         /// The customer is not signed in by this: they sign in with the new password as usual.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The password was changed.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetNewPasswordAsync(string ticketId, SetPasswordRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task SetNewPasswordAsync(string ticketId, SetPasswordRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (ticketId == null)
                 throw new System.ArgumentNullException("ticketId");
@@ -570,6 +591,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -718,9 +742,10 @@ namespace Reset.Tests.Contract.Generated
         /// A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code is on its way.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CodeSent> SendPasswordResetCodeAsync(string ticketId, SendCodeRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CodeSent> SendPasswordResetCodeAsync(string ticketId, SendCodeRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (ticketId == null)
                 throw new System.ArgumentNullException("ticketId");
@@ -737,6 +762,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -878,9 +906,10 @@ namespace Reset.Tests.Contract.Generated
         /// Ask customer support for help
         /// </summary>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The request is stored; an acknowledgement goes to the contact address.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SupportRequestOpened> RequestPasswordResetSupportAsync(string ticketId, OpenSupportRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<SupportRequestOpened> RequestPasswordResetSupportAsync(string ticketId, OpenSupportRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (ticketId == null)
                 throw new System.ArgumentNullException("ticketId");
@@ -897,6 +926,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1027,9 +1059,10 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Read a reset ticket's state
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket's state and what the customer can do next.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PasswordResetTicket> GetPasswordResetAsync(string ticketId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PasswordResetTicket> GetPasswordResetAsync(string ticketId, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (ticketId == null)
                 throw new System.ArgumentNullException("ticketId");
@@ -1040,6 +1073,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1128,9 +1164,10 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// For live hints in forms. Lengths count Unicode code points after NFKC normalisation; composition rules are off unless the shop turns them on (NIST SP 800-63B and OWASP ASVS advise against them).
         /// </remarks>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The rules and a paragraph of advice for the customer.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PasswordPolicy> GetPasswordPolicyAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PasswordPolicy> GetPasswordPolicyAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1138,6 +1175,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1206,9 +1246,10 @@ namespace Reset.Tests.Contract.Generated
         /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. "Not the current password" is checked only when the password is set.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The verdict: acceptable, score and violations (never the password).</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1222,6 +1263,9 @@ namespace Reset.Tests.Contract.Generated
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2087,9 +2131,10 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Show the named widget; what it produces is the humanCheckToken that starts a reset. For altcha, point the altcha widget 3.x at challengeUrl.
         /// </remarks>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The provider, with what its widget needs.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<HumanCheckResponse> GetHumanCheckAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<HumanCheckResponse> GetHumanCheckAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2097,6 +2142,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2161,9 +2209,10 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// A new ALTCHA challenge
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>A signed ALTCHA challenge (protocol v2, PBKDF2/SHA-256); Cache-Control: no-store.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AltchaChallengeResponse> GetHumanCheckChallengeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AltchaChallengeResponse> GetHumanCheckChallengeAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2171,6 +2220,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2265,9 +2317,10 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Readiness: PostgreSQL and Redis answer
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>Every dependency answered.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<HealthResponse> GetReadinessAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<HealthResponse> GetReadinessAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2275,6 +2328,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2349,9 +2405,10 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Liveness: the process answers
         /// </summary>
+        /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The service is running.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<HealthResponse> GetLivenessAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<HealthResponse> GetLivenessAsync(string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2359,6 +2416,9 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (accept_Language != null)
+                        request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2918,7 +2978,7 @@ namespace Reset.Tests.Contract.Generated
         public bool? RejectsCommonPasswords { get; set; } = default!;
 
         /// <summary>
-        /// One paragraph for the customer, in English, matching these rules.
+        /// One paragraph for the customer, matching these rules, in the answer's language (Accept-Language).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("advice")]
         public string? Advice { get; set; } = default!;
@@ -2963,7 +3023,7 @@ namespace Reset.Tests.Contract.Generated
         public string? Code { get; set; } = default!;
 
         /// <summary>
-        /// What the customer should do, in plain English.
+        /// What the customer should do, in plain words, in the answer's language (Accept-Language).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string? Message { get; set; } = default!;

@@ -35,10 +35,30 @@ public sealed class EnumerationTests(JourneyApp app) : IClassFixture<JourneyApp>
         }
     }
 
+    [Theory]
+    [InlineData("uk", "uk")]
+    [InlineData("ru", "uk")]
+    [InlineData("en", "ru")]
+    public async Task A_customers_stored_language_shows_in_no_answer(string stored, string asked)
+    {
+        var customer = await app.CreateCustomerAsync(locale: stored);
+
+        var real = await WalkAsync(customer.Email, asked);
+        var decoy = await WalkAsync($"nobody.{Guid.NewGuid():N}@example.com", asked);
+
+        real.ShouldBe(decoy);
+        real.ShouldContain(step => step.Contains("code=code_invalid", StringComparison.Ordinal));
+    }
+
     /// <summary>Start, read, send a code, read, a wrong code, read, ask support: what each answer looks like.</summary>
-    private async Task<List<string>> WalkAsync(string login)
+    private async Task<List<string>> WalkAsync(string login, string? acceptLanguage = null)
     {
         var client = app.CreateClient();
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        }
+
         var steps = new List<string>();
         var started = await client.PostAsJsonAsync("/api/v1/password-resets", new { login, humanCheckToken = "t" });
         var ticketId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticketId").GetString();

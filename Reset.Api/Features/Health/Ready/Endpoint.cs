@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Reset.Api.Localization;
 using Reset.Api.Problems;
 using Reset.Infrastructure.Health;
 
@@ -45,13 +46,12 @@ public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest
         }
 
         HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var down = string.Join(" and ", checks.Where(c => c.Value != "healthy").Select(c => c.Key));
+        var down = string.Join(", ", checks.Where(c => c.Value != "healthy").Select(c => c.Key));
         await Send.ResultAsync(Problem.Of(
             HttpContext,
             StatusCodes.Status503ServiceUnavailable,
             ProblemCodes.DependencyUnavailable,
-            "A dependency is unavailable.",
-            $"{down} did not answer.",
+            ProblemTexts.NoAnswerFrom.With("dependencies", down),
             new Dictionary<string, object?> { ["checks"] = checks }));
     }
 }

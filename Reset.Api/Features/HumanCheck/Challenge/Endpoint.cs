@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Infrastructure.HumanCheck;
@@ -52,15 +53,14 @@ public sealed class Endpoint(IOptions<HumanCheckOptions> options, RateLimiter li
                 HttpContext,
                 StatusCodes.Status404NotFound,
                 ProblemCodes.NotFound,
-                "There is no ALTCHA challenge here.",
-                $"The human check in use is {provider}, not altcha."));
+                ProblemTexts.NoAltchaHere.With("provider", provider)));
             return;
         }
 
         // Each challenge costs an HMAC and a key derivation: a budget per client keeps that bounded.
         if (await limiter.ExceededAsync(RateLimitPolicy.ChallengePerClient, ClientAddress.Of(HttpContext)) is { } wait)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, "Too many challenges from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, ProblemTexts.TooManyChallenges));
             return;
         }
 

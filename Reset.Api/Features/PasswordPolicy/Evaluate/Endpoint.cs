@@ -1,8 +1,10 @@
 using FastEndpoints;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Logins;
 using Reset.Domain.Passwords;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.RateLimiting;
 using Policy = Reset.Domain.Passwords.PasswordPolicy;
 
@@ -40,13 +42,13 @@ public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Requ
     {
         if (await limiter.ExceededAsync(RateLimitPolicy.EvaluatePerClient, ClientAddress.Of(HttpContext)) is { } wait)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, "Too many password evaluations from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, ProblemTexts.TooManyEvaluations));
             return;
         }
 
         var evaluation = policy.Evaluate(req.Password!, ContextFor(req.Login));
         HttpContext.Response.Headers.CacheControl = "no-store";
-        await Send.OkAsync(Response.From(evaluation), ct);
+        await Send.OkAsync(Response.From(evaluation, policy.Settings, Languages.Current), ct);
     }
 
     /// <summary>An e-mail login brings its address (and so its local part); a member ID itself; anything else is checked as typed.</summary>

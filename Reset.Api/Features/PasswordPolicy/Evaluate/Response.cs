@@ -1,5 +1,7 @@
 using NJsonSchema.Annotations;
+using Reset.Api.Localization;
 using Reset.Domain.Passwords;
+using Reset.Infrastructure.Localization;
 
 namespace Reset.Api.Features.PasswordPolicy.Evaluate;
 
@@ -10,13 +12,13 @@ namespace Reset.Api.Features.PasswordPolicy.Evaluate;
 [JsonSchema("PasswordEvaluation")]
 public sealed record Response(bool Acceptable, int Score, IReadOnlyList<Violation> Violations)
 {
-    public static Response From(PasswordEvaluation evaluation) => new(
+    public static Response From(PasswordEvaluation evaluation, PasswordPolicySettings settings, Language language) => new(
         evaluation.Acceptable,
         evaluation.Score,
-        [.. evaluation.Violations.Select(v => new Violation(v.Code, v.Message))]);
+        [.. evaluation.Violations.Select(v => new Violation(v.Code, PasswordTexts.MessageFor(v, settings, language)))]);
 }
 
 /// <param name="Code">Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, same_as_current, too_weak, needs_digit, needs_uppercase, needs_lowercase.</param>
-/// <param name="Message">What the customer should do, in plain English.</param>
+/// <param name="Message">What the customer should do, in plain words, in the answer's language (Accept-Language).</param>
 [JsonSchema("PasswordViolation")]
 public sealed record Violation(string Code, string Message);

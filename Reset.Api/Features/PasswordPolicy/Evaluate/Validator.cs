@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Reset.Api.Localization;
 using Reset.Domain.Passwords;
 
 namespace Reset.Api.Features.PasswordPolicy.Evaluate;
@@ -23,9 +24,9 @@ public sealed class Validator : Validator<Request>
     {
         // Messages never quote the value: it is a password.
         RuleFor(r => r.Password)
-            .NotNull().WithMessage("Send the password to evaluate.")
-            .MaximumLength(MaxPasswordChars).WithMessage($"The password must be at most {MaxPasswordChars} characters.");
+            .NotNull().WithMessage(FieldTexts.PasswordToEvaluate)
+            .MaximumLength(MaxPasswordChars).WithMessage(FieldTexts.PasswordMaxLength.WithMaxLength(MaxPasswordChars));
         RuleFor(r => r.Login)
-            .MaximumLength(MaxLoginChars).WithMessage($"The login must be at most {MaxLoginChars} characters.");
+            .MaximumLength(MaxLoginChars).WithMessage(FieldTexts.LoginMaxLength.WithMaxLength(MaxLoginChars));
     }
 }

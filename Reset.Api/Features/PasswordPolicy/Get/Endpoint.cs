@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Reset.Infrastructure.Localization;
 using Policy = Reset.Domain.Passwords.PasswordPolicy;
 
 namespace Reset.Api.Features.PasswordPolicy.Get;
@@ -19,5 +20,5 @@ public sealed class Endpoint(Policy policy) : EndpointWithoutRequest<Response>
         });
     }
 
-    public override Task HandleAsync(CancellationToken ct) => Send.OkAsync(Response.From(policy.Settings), ct);
+    public override Task HandleAsync(CancellationToken ct) => Send.OkAsync(Response.From(policy.Settings, Languages.Current), ct);
 }

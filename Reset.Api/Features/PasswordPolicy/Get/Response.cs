@@ -1,5 +1,7 @@
 using NJsonSchema.Annotations;
+using Reset.Api.Localization;
 using Reset.Domain.Passwords;
+using Reset.Infrastructure.Localization;
 
 namespace Reset.Api.Features.PasswordPolicy.Get;
 
@@ -11,7 +13,7 @@ namespace Reset.Api.Features.PasswordPolicy.Get;
 /// <param name="RequireUppercase">A capital letter is required. Off unless the shop turns it on.</param>
 /// <param name="RequireLowercase">A lower-case letter is required. Off unless the shop turns it on.</param>
 /// <param name="RejectsCommonPasswords">Passwords on the list of common and leaked passwords are refused.</param>
-/// <param name="Advice">One paragraph for the customer, in English, matching these rules.</param>
+/// <param name="Advice">One paragraph for the customer, matching these rules, in the answer's language (Accept-Language).</param>
 [JsonSchema("PasswordPolicy")]
 public sealed record Response(
     int MinLength,
@@ -23,7 +25,7 @@ public sealed record Response(
     bool RejectsCommonPasswords,
     string Advice)
 {
-    public static Response From(PasswordPolicySettings settings) => new(
+    public static Response From(PasswordPolicySettings settings, Language language) => new(
         settings.MinLength,
         settings.MaxLength,
         settings.MinScore,
@@ -31,30 +33,37 @@ public sealed record Response(
         settings.RequireUppercase,
         settings.RequireLowercase,
         settings.CheckBlocklist,
-        AdviceFor(settings));
+        AdviceFor(settings, language));
 
-    private static string AdviceFor(PasswordPolicySettings settings)
+    private static string AdviceFor(PasswordPolicySettings settings, Language language)
     {
-        var kinds = new List<string>();
+        var kinds = new List<Text>();
         if (settings.RequireDigit)
         {
-            kinds.Add("a digit");
+            kinds.Add(PasswordTexts.ADigit);
         }
 
         if (settings.RequireUppercase)
         {
-            kinds.Add("a capital letter");
+            kinds.Add(PasswordTexts.ACapitalLetter);
         }
 
         if (settings.RequireLowercase)
         {
-            kinds.Add("a lower-case letter");
+            kinds.Add(PasswordTexts.ALowercaseLetter);
         }
 
-        var include = kinds.Count == 0 ? string.Empty : $" Include at least {string.Join(", ", kinds[..^1])}{(kinds.Count > 1 ? " and " : string.Empty)}{kinds[^1]}.";
-        return $"Use {settings.MinLength} to {settings.MaxLength} characters; spaces and any other characters are welcome. "
-            + "A few words that don't belong together make a password that is easy to remember and hard to guess."
-            + include
-            + $" Don't use a common password, your login, your e-mail address or the shop's name ({settings.ShopName}).";
+        var sentences = new List<Text>
+        {
+            PasswordTexts.LengthRange.Of(settings.MaxLength).With("min", settings.MinLength),
+            PasswordTexts.FewWords,
+        };
+        if (kinds.Count > 0)
+        {
+            sentences.Add(PasswordTexts.Include.With("kinds", Text.List(kinds)));
+        }
+
+        sentences.Add(PasswordTexts.DontUse.With("shop", settings.ShopName));
+        return string.Join(' ', sentences.Select(sentence => sentence.In(language)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
@@ -10,6 +11,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -61,7 +63,7 @@ public sealed class Endpoint(
         });
     }
 
-    private const string TooManyRequests = "Too many support requests. Try again after Retry-After seconds.";
+    private static readonly Text TooManyRequests = ProblemTexts.TooManySupportRequests;
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
@@ -92,8 +94,10 @@ public sealed class Endpoint(
         db.Events.Add(ResetEvent.SupportRequestOpened(request, now));
         db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.SupportRequestOpened, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, {reference}"));
+        // In the requester's language, not the account's stored one: the contact address is whatever the
+        // caller typed, and a language that differed for customers and decoys would tell who is a customer.
         db.OutboxMessages.Add(Outbox.Message(Outbox.SupportRequestKind, contact.Value,
-            EmailTemplates.SupportRequestReceived(reference.Value, shop.Value), now));
+            EmailTemplates.SupportRequestReceived(reference.Value, shop.Value, Languages.Current), now));
         await db.SaveChangesAsync(ct);
         outbox.Notify();
         metrics.SupportRequestOpened();

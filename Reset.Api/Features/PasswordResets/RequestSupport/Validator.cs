@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Reset.Api.Localization;
 using Reset.Domain.Logins;
 using Reset.Domain.Support;
 
@@ -10,11 +11,11 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.ContactEmail)
-            .NotEmpty().WithMessage("Give an e-mail address where support can reach you.")
-            .Must(email => EmailAddress.TryParse(email, out _)).WithMessage("This is not an e-mail address.")
+            .NotEmpty().WithMessage(FieldTexts.ContactEmail)
+            .Must(email => EmailAddress.TryParse(email, out _)).WithMessage(FieldTexts.ContactEmailShape)
             .When(r => !string.IsNullOrEmpty(r.ContactEmail), ApplyConditionTo.CurrentValidator);
         RuleFor(r => r.Message)
-            .NotEmpty().WithMessage("Tell support what happened.")
-            .MaximumLength(SupportRequest.MaxMessageLength).WithMessage($"A message has at most {SupportRequest.MaxMessageLength} characters.");
+            .NotEmpty().WithMessage(FieldTexts.Message)
+            .MaximumLength(SupportRequest.MaxMessageLength).WithMessage(FieldTexts.MessageLength.WithMaxLength(SupportRequest.MaxMessageLength));
     }
 }

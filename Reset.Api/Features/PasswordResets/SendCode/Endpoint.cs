@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -99,7 +101,7 @@ public sealed class Endpoint(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.OutboxMessages.Add(ticket.IsDecoy
             ? Outbox.Decoy(now)
-            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value),
+            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
                 now, notAfter: codeExpiresAt, containsSecret: true));
         await db.SaveChangesAsync(ct);
 
@@ -124,16 +126,16 @@ public sealed class Endpoint(
     {
         CodeRequestDecision.TicketLocked => TicketProblems.Locked(HttpContext),
         CodeRequestDecision.WrongState => TicketProblems.OutOfOrder(HttpContext,
-            "The code of this ticket was already verified. Set the new password with the reset token."),
+            ProblemTexts.AlreadyVerifiedSetPassword),
         CodeRequestDecision.TooSoon => Problem.RateLimited(HttpContext, resendAt - now,
-            "A code was sent a moment ago. Check your inbox and spam folder, or ask again after Retry-After seconds."),
+            ProblemTexts.CodeJustSent),
         CodeRequestDecision.NoCodesLeft => Problem.RateLimited(HttpContext, ticket.ExpiresAt - now,
-            "This ticket has sent all its codes. Start a new password reset, or ask customer support."),
+            ProblemTexts.NoCodesLeft),
         _ => TicketProblems.NotFound(HttpContext),
     };
 
-    private const string TooManyCodes = "Too many codes were asked for. Try again after Retry-After seconds.";
+    private static readonly Text TooManyCodes = ProblemTexts.TooManyCodes;
 
     private IResult AccountFrozen(TimeSpan frozenFor) => Problem.RateLimited(HttpContext, frozenFor,
-        "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.");
+        ProblemTexts.AccountPaused);
 }

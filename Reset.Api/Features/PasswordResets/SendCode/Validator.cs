@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Reset.Api.Localization;
 
 namespace Reset.Api.Features.PasswordResets.SendCode;
 
@@ -8,7 +9,7 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.Method)
-            .NotEmpty().WithMessage("Say how to send the code: \"email\".")
-            .Equal("email").WithMessage("Codes go by e-mail: send \"email\". For help without e-mail, open a support request.");
+            .NotEmpty().WithMessage(FieldTexts.Method)
+            .Equal("email").WithMessage(FieldTexts.MethodIsEmail);
     }
 }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Accounts;
@@ -12,6 +13,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -82,7 +84,7 @@ public sealed partial class Endpoint(
         var now = time.GetUtcNow();
         if (await limiter.ExceededAsync(RateLimitPolicy.SetPasswordPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, "Too many attempts from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, ProblemTexts.TooManyAttempts));
             return;
         }
 
@@ -99,7 +101,7 @@ public sealed partial class Endpoint(
                 TicketStatus.Locked => TicketProblems.Locked(HttpContext),
                 // Its token was used: the contract's "already used" is reset_token_invalid.
                 TicketStatus.Completed => TokenInvalid(),
-                _ => TicketProblems.OutOfOrder(HttpContext, "Verify the e-mailed code first; its answer holds the reset token."),
+                _ => TicketProblems.OutOfOrder(HttpContext, ProblemTexts.VerifyFirst),
             });
             return;
         }
@@ -114,14 +116,14 @@ public sealed partial class Endpoint(
         if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
-                "The passwords do not match.", "Type the same new password in both fields."));
+                ProblemTexts.TypeTheSamePassword));
             return;
         }
 
         if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } user)
         {
             // The account was removed, locked or disabled since the ticket started.
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, "This account cannot be reset here any more. Ask customer support."));
+            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
             return;
         }
 
@@ -135,7 +137,7 @@ public sealed partial class Endpoint(
             }
 
             await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
-                "The password was changed since this reset started. Sign in with it, or start a new reset."));
+                ProblemTexts.ChangedSinceStart));
             return;
         }
 
@@ -148,8 +150,8 @@ public sealed partial class Endpoint(
         if (!evaluation.Acceptable)
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
-                "The new password is not allowed.", "Choose another password; violations says why.",
-                new Dictionary<string, object?> { ["violations"] = evaluation.Violations, ["score"] = evaluation.Score }));
+                ProblemTexts.ChooseAnotherPassword,
+                new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
             return;
         }
 
@@ -173,7 +175,7 @@ public sealed partial class Endpoint(
             user.ChangePassword(hash, changedAt);
             db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordChanged, changedAt,
                 HttpContext.Connection.RemoteIpAddress?.ToString(), AuditDetail(ticket)));
-            db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value), changedAt));
+            db.OutboxMessages.Add(Outbox.Message(Outbox.PasswordChangedKind, user.Email, EmailTemplates.PasswordChanged(changedAt, shop.Value, Languages.FromTag(user.PreferredLocale)), changedAt));
             db.Events.Add(ResetEvent.PasswordChanged(ticket, changedAt));
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -221,5 +223,9 @@ public sealed partial class Endpoint(
     private static partial void LogFinishFailed(ILogger logger, string error);
 
     private IResult TokenInvalid() => Problem.Of(HttpContext, StatusCodes.Status401Unauthorized, ProblemCodes.ResetTokenInvalid,
-        "The reset token is not valid.", "It is wrong, expired or already used. Verify a new code to get a new token.");
+        ProblemTexts.TokenNotValid);
+
+    /// <summary>The broken rules with their messages in the request's language.</summary>
+    private PasswordViolation[] Violations(PasswordEvaluation evaluation) =>
+        [.. evaluation.Violations.Select(v => v with { Message = PasswordTexts.MessageFor(v, policy.Settings, Languages.Current) })];
 }

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Reset.Api.Localization;
 
 namespace Reset.Api.Features.PasswordResets.SetPassword;
 
@@ -13,11 +14,11 @@ public sealed class Validator : Validator<Request>
 
     public Validator()
     {
-        RuleFor(r => r.ResetToken).NotEmpty().WithMessage("Send the reset token from the code verification.")
-            .MaximumLength(256).WithMessage("A reset token has 43 characters.");
-        RuleFor(r => r.NewPassword).NotNull().WithMessage("Type the new password.")
-            .MaximumLength(MaxFieldLength).WithMessage($"A password field holds at most {MaxFieldLength} characters.");
-        RuleFor(r => r.ConfirmPassword).NotNull().WithMessage("Type the new password a second time.")
-            .MaximumLength(MaxFieldLength).WithMessage($"A password field holds at most {MaxFieldLength} characters.");
+        RuleFor(r => r.ResetToken).NotEmpty().WithMessage(FieldTexts.ResetToken)
+            .MaximumLength(256).WithMessage(FieldTexts.ResetTokenLength);
+        RuleFor(r => r.NewPassword).NotNull().WithMessage(FieldTexts.NewPassword)
+            .MaximumLength(MaxFieldLength).WithMessage(FieldTexts.PasswordFieldLength.WithMaxLength(MaxFieldLength));
+        RuleFor(r => r.ConfirmPassword).NotNull().WithMessage(FieldTexts.ConfirmPassword)
+            .MaximumLength(MaxFieldLength).WithMessage(FieldTexts.PasswordFieldLength.WithMaxLength(MaxFieldLength));
     }
 }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Accounts;
@@ -9,6 +10,7 @@ using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Events;
 using Reset.Infrastructure.HumanCheck;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -105,7 +107,7 @@ public sealed partial class Endpoint(
             StatusCodes.Status201Created, ct);
     }
 
-    private const string TooManyResets = "Too many password resets were started. Try again after Retry-After seconds.";
+    private static readonly Text TooManyResets = ProblemTexts.TooManyResets;
 
     private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
         login.IsEmail

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
@@ -65,7 +66,7 @@ public sealed partial class Endpoint(
         var rule = rules.Value;
         if (await limiter.ExceededAsync(RateLimitPolicy.VerifyPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, "Too many codes were tried from here. Try again after Retry-After seconds."));
+            await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, ProblemTexts.TooManyCodesTried));
             return;
         }
 
@@ -101,12 +102,12 @@ public sealed partial class Endpoint(
                 break;
             case CodeCheckOutcome.AccountFrozen:
                 await Send.ResultAsync(Problem.RateLimited(HttpContext, result.FrozenFor!.Value,
-                    "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help."));
+                    ProblemTexts.AccountPaused));
                 break;
             case CodeCheckOutcome.WrongState:
                 await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ticket.Status == TicketStatus.Started
-                    ? "No code was sent on this ticket yet. Ask for a code first."
-                    : "The code of this ticket was already verified."));
+                    ? ProblemTexts.NoCodeSentYet
+                    : ProblemTexts.AlreadyVerified));
                 break;
             default:
                 await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
@@ -115,10 +116,10 @@ public sealed partial class Endpoint(
     }
 
     private IResult CodeInvalid(int attemptsRemaining) => Problem.Of(
-        HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.CodeInvalid, "The code is wrong or has expired.",
+        HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.CodeInvalid,
         attemptsRemaining > 0
-            ? "Check the code in the latest e-mail, or ask for a new one."
-            : "That was the last attempt: this ticket is locked. Start a new password reset, or ask customer support.",
+            ? ProblemTexts.CheckTheLatestCode.With("attempts", ProblemTexts.AttemptsLeft.Of(attemptsRemaining))
+            : ProblemTexts.LastAttemptUsed,
         new Dictionary<string, object?> { ["attemptsRemaining"] = attemptsRemaining });
 
     /// <summary>

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Reset.Api.Localization;
 using Reset.Domain.Tickets;
 
 namespace Reset.Api.Features.PasswordResets.VerifyCode;
@@ -10,8 +11,8 @@ public sealed class Validator : Validator<Request>
     {
         // Not six digits is a typing slip, not a guess: it does not use up an attempt.
         RuleFor(r => r.Code)
-            .NotEmpty().WithMessage("Type the six-digit code from the e-mail.")
-            .Must(code => VerificationCode.TryParse(code, out _)).WithMessage("A code is exactly six digits.")
+            .NotEmpty().WithMessage(FieldTexts.Code)
+            .Must(code => VerificationCode.TryParse(code, out _)).WithMessage(FieldTexts.CodeShape)
             .When(r => !string.IsNullOrEmpty(r.Code), ApplyConditionTo.CurrentValidator);
     }
 }

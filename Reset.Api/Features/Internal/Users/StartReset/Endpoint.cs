@@ -11,6 +11,7 @@ using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
+using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -106,7 +107,7 @@ public sealed class Endpoint(
         var codeExpiresAt = ticket.CodeExpiryFor(now, rule);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.OutboxMessages.Add(Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
-            EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value), now, notAfter: codeExpiresAt, containsSecret: true));
+            EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)), now, notAfter: codeExpiresAt, containsSecret: true));
         db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordResetRequested, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, by API key {User.ApiKeyId()}"));
         db.Events.Add(ResetEvent.ResetRequested(ticket, now, User.ApiKeyId()));
