@@ -35,7 +35,7 @@ public sealed class GeneratedClientJourneyTests(JourneyApp app) : IClassFixture<
 
         await client.SetNewPasswordAsync(ticketId, new() { ResetToken = verified.ResetToken, NewPassword = NewPassword, ConfirmPassword = NewPassword }, cancellationToken: ct);
 
-        (await client.GetPasswordResetAsync(ticketId, ct)).Status.ShouldBe("completed");
+        (await client.GetPasswordResetAsync(ticketId, cancellationToken: ct)).Status.ShouldBe("completed");
         var hash = (await Http.PasswordResets.AccountRows.ReadAsync(app, customer.Id)).PasswordHash;
         Isopoh.Cryptography.Argon2.Argon2.Verify(hash, NewPassword).ShouldBeTrue();
     }
@@ -66,7 +66,7 @@ public sealed class GeneratedClientJourneyTests(JourneyApp app) : IClassFixture<
         var client = new ResetServiceClient(app.CreateClient());
 
         var missing = await Should.ThrowAsync<ApiException<ApiProblem>>(
-            () => client.GetPasswordResetAsync("k5v2mzq7d3x4hwa6ny8pcr3t2e", TestContext.Current.CancellationToken));
+            () => client.GetPasswordResetAsync("k5v2mzq7d3x4hwa6ny8pcr3t2e", cancellationToken: TestContext.Current.CancellationToken));
 
         missing.StatusCode.ShouldBe(404);
         missing.Result.Code.ShouldBe("ticket_not_found");
