@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Reset.Tests.Fixtures;
@@ -11,6 +12,24 @@ public sealed class CapturedLogs : ILoggerProvider
     public IReadOnlyCollection<string> Lines => [.. _lines];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    /// <summary>Raises every category the configuration names to Trace, so nothing is filtered before it is captured.</summary>
+    public static void RaiseToTrace(Dictionary<string, string?> settings)
+    {
+        foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
+        {
+            settings[$"Logging:LogLevel:{category}"] = "Trace";
+        }
+    }
+
+    /// <summary>Captures every log line of the app this builder makes, at every level.</summary>
+    public void CaptureFrom(IWebHostBuilder builder) =>
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddFilter(_ => true);
+            logging.AddProvider(this);
+        });
 
     public void Dispose()
     {

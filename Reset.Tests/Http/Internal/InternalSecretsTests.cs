@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Reset.Api.ApiKeys;
 using Reset.Tests.Fixtures;
 
@@ -20,21 +19,13 @@ public sealed class InternalSecretsTests(InternalSecretsTests.LoggedApp app) : I
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
-            {
-                Settings[$"Logging:LogLevel:{category}"] = "Trace";
-            }
+            CapturedLogs.RaiseToTrace(Settings);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging =>
-            {
-                logging.SetMinimumLevel(LogLevel.Trace);
-                logging.AddFilter(_ => true);
-                logging.AddProvider(Logs);
-            });
+            Logs.CaptureFrom(builder);
         }
     }
 

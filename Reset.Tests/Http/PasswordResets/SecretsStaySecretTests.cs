@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Reset.Tests.Fixtures;
 
 namespace Reset.Tests.Http.PasswordResets;
@@ -20,21 +19,13 @@ public sealed class SecretsStaySecretTests(SecretsStaySecretTests.LoggedApp app)
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
-            {
-                Settings[$"Logging:LogLevel:{category}"] = "Trace";
-            }
+            CapturedLogs.RaiseToTrace(Settings);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging =>
-            {
-                logging.SetMinimumLevel(LogLevel.Trace);
-                logging.AddFilter(_ => true);
-                logging.AddProvider(Logs);
-            });
+            Logs.CaptureFrom(builder);
         }
     }
 
