@@ -8,6 +8,7 @@ internal static class EmailRegistration
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<ResetCodeQueue>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<PickupDirectoryEmailTransport>();

@@ -1,16 +1,12 @@
-using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
 using Reset.Domain.Tickets;
-using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
-using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
-using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
@@ -24,12 +20,10 @@ namespace Reset.Api.Features.PasswordResets.SendCode;
 /// so this answers as fast for a decoy (whose code goes nowhere) as for a customer.
 /// </summary>
 public sealed class Endpoint(
-    ResetDbContext db,
     ResetTicketStore tickets,
+    ResetCodeQueue codes,
     RateLimiter limiter,
-    OutboxSignal outbox,
     IOptions<ResetRules> rules,
-    IOptions<ShopOptions> shop,
     TimeProvider time,
     ResetMetrics metrics) : Endpoint<Request, Response>
 {
@@ -96,29 +90,16 @@ public sealed class Endpoint(
             return;
         }
 
-        var code = VerificationCode.Generate(RandomNumberGenerator.GetInt32);
-        var codeExpiresAt = ticket.CodeExpiryFor(now, rule);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.OutboxMessages.Add(ticket.IsDecoy
-            ? Outbox.Decoy(now)
-            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!, EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
-                now, notAfter: codeExpiresAt, containsSecret: true));
-        await db.SaveChangesAsync(ct);
-
-        // The store decides atomically; a parallel request may have used the cooldown or the last code.
-        var stored = await tickets.StoreCodeAsync(ticket, code, now, rule);
+        var stored = await codes.QueueAsync(ticket, now, rule, ct);
         if (stored.Decision != CodeRequestDecision.Allowed)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             await Send.ResultAsync(Refusal(stored.Decision, ticket, now, stored.At ?? now + rule.ResendCooldown));
             return;
         }
 
-        await transaction.CommitAsync(CancellationToken.None);
-        outbox.Notify();
         metrics.CodeQueued();
         await Send.ResponseAsync(
-            new Response(ticket.Destination, codeExpiresAt, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
+            new Response(ticket.Destination, stored.At!.Value, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
             StatusCodes.Status202Accepted, ct);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,11 +6,8 @@ using Reset.Api.Problems;
 using Reset.Domain.Audit;
 using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
-using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
-using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
-using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
@@ -27,10 +23,9 @@ namespace Reset.Api.Features.Internal.Users.StartReset;
 public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    ResetCodeQueue codes,
     RateLimiter limiter,
-    OutboxSignal outbox,
     IOptions<ResetRules> rules,
-    IOptions<ShopOptions> shop,
     TimeProvider time,
     ResetMetrics metrics) : Endpoint<Request, Response>
 {
@@ -103,27 +98,19 @@ public sealed class Endpoint(
             : throw new InvalidOperationException("A stored e-mail address does not parse."), user, now, rule);
         await tickets.CreateAsync(ticket);
 
-        var code = VerificationCode.Generate(RandomNumberGenerator.GetInt32);
-        var codeExpiresAt = ticket.CodeExpiryFor(now, rule);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.OutboxMessages.Add(Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
-            EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)), now, notAfter: codeExpiresAt, containsSecret: true));
+        // Saved with the code's e-mail, in its transaction.
         db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordResetRequested, now,
             HttpContext.Connection.RemoteIpAddress?.ToString(), $"ticket {ticket.Id}, by API key {User.ApiKeyId()}"));
         db.Events.Add(ResetEvent.ResetRequested(ticket, now, User.ApiKeyId()));
-        await db.SaveChangesAsync(ct);
-
-        // A fresh ticket always takes its first code; anything else is a bug, and rolls the e-mail back.
-        var stored = await tickets.StoreCodeAsync(ticket, code, now, rule);
+        var stored = await codes.QueueAsync(ticket, now, rule, ct);
         if (stored.Decision != CodeRequestDecision.Allowed)
         {
+            // A fresh ticket always takes its first code; anything else is a bug, and nothing was committed.
             throw new InvalidOperationException($"A new ticket refused its first code ({stored.Decision}).");
         }
 
-        await transaction.CommitAsync(CancellationToken.None);
-        outbox.Notify();
         metrics.TicketStarted();
         metrics.CodeQueued();
-        await Send.ResponseAsync(new Response(ticket.Id.Value, ticket.ExpiresAt, ticket.Destination, codeExpiresAt), StatusCodes.Status202Accepted, ct);
+        await Send.ResponseAsync(new Response(ticket.Id.Value, ticket.ExpiresAt, ticket.Destination, stored.At!.Value), StatusCodes.Status202Accepted, ct);
     }
 }
