@@ -2,12 +2,14 @@
 # Runs the whole test suite against real PostgreSQL and Redis, and ends with one line:
 # "N passed, N failed, N skipped".
 #
-#   ./test.sh                      everything
-#   ./test.sh --filter-class '*ProblemDetailsTests'   any further arguments go to `dotnet test`
+#   ./test.sh                      everything on one Redis, then the journey tests again on a Redis Cluster
+#   ./test.sh --filter-class '*ProblemDetailsTests'   any further arguments go to `dotnet test` (one Redis only)
+#   ./test.sh --on-redis-cluster [arguments]          only the Redis Cluster pass (the journey tests by default)
 #
-# Servers: ConnectionStrings__Postgres / ConnectionStrings__Redis when set; else, where a Docker
-# engine answers, Testcontainers (started by the tests); else throwaway servers from
-# scripts/servers.sh in var/test/ on ports 55442 and 56389, stopped again at the end.
+# Servers: ConnectionStrings__Postgres / ConnectionStrings__Redis / RESET_REDIS_CLUSTER when set;
+# else, where a Docker engine answers, Testcontainers (started by the tests); else throwaway servers
+# from scripts/servers.sh in var/test/ on ports 55442, 56389 and 56391-56396 (a Redis Cluster of
+# three masters), stopped again at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -15,13 +17,42 @@ cd "$ROOT"
 export RESET_VAR_DIR="$ROOT/var/test"
 export RESET_PG_PORT="${RESET_PG_PORT:-55442}"
 export RESET_REDIS_PORT="${RESET_REDIS_PORT:-56389}"
+export RESET_REDIS_CLUSTER_PORT="${RESET_REDIS_CLUSTER_PORT:-56391}"
 export RESET_PG_DATABASE="${RESET_PG_DATABASE:-reset_test}"
 export RESET_SERVERS_FAST=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The journey tests that run a second time, with every app on the Redis Cluster: the whole public
+# journey over HTTP, idempotency, rate limits, the human check's replay guard, the internal API and
+# its event stream, readiness, and the cluster's own checks. Not the tests with a Redis of their own.
+cluster_tests=(
+  'Reset.Tests.Http.PasswordResets.StartTests' 'Reset.Tests.Http.PasswordResets.SendCodeTests'
+  'Reset.Tests.Http.PasswordResets.VerifyCodeTests' 'Reset.Tests.Http.PasswordResets.SetPasswordTests'
+  'Reset.Tests.Http.PasswordResets.SupportRequestTests' 'Reset.Tests.Http.PasswordResets.EnumerationTests'
+  'Reset.Tests.Http.PasswordResets.RateLimitTests' 'Reset.Tests.Http.PasswordResets.PasswordChangeFailureTests'
+  'Reset.Tests.Http.PasswordResets.SecretsStaySecretTests' 'Reset.Tests.Http.IdempotencyTests'
+  'Reset.Tests.Http.HealthTests' 'Reset.Tests.Http.Internal.EventStreamTests'
+  'Reset.Tests.Http.Internal.StartResetForUserTests' 'Reset.Tests.Http.Internal.ProvisionUserTests'
+  'Reset.Tests.Contract.GeneratedClientJourneyTests' 'Reset.Tests.HumanCheck.AltchaVerifierTests'
+  'Reset.Tests.HumanCheck.AltchaReferenceLibraryTests' 'Reset.Tests.HumanCheck.HumanCheckEndpointTests'
+  'Reset.Tests.HumanCheck.ChallengeRateLimitTests' 'Reset.Tests.Infrastructure.DecoyStoreTests'
+  'Reset.Tests.Cluster.RedisClusterTests'
+)
+main_pass=1
+cluster_pass=1
+if (($# > 0)); then
+  if [[ "$1" == --on-redis-cluster ]]; then
+    shift
+    main_pass=0
+  else
+    cluster_pass=0
+  fi
+fi
+
 servers=()
 [[ -n "${ConnectionStrings__Postgres:-}" ]] || servers+=(postgres)
 [[ -n "${ConnectionStrings__Redis:-}" ]] || servers+=(redis)
+[[ -n "${RESET_REDIS_CLUSTER:-}" ]] || servers+=(redis-cluster)
 started=()
 if ((${#servers[@]} > 0)) && ! docker info >/dev/null 2>&1; then
   started=("${servers[@]}")
@@ -50,25 +81,59 @@ dotnet tool restore >/dev/null || echo "test: dotnet tool restore failed; the NS
 echo "test: dotnet publish (as in the Dockerfile)" >&2
 dotnet publish Reset.Api/Reset.Api.csproj -c Release -o var/test/publish -p:UseAppHost=false -nologo -v quiet -clp:ErrorsOnly
 
-echo "test: building and running the tests" >&2
 results="$ROOT/var/test/results"
 rm -rf "$results"
 status=0
-dotnet test --project Reset.Tests/Reset.Tests.csproj --results-directory "$results" \
-  --report-xunit-xml "$@" || status=$?
+broken=0
+echo "test: building the tests" >&2
+if ! dotnet build Reset.Tests/Reset.Tests.csproj -nologo -v quiet -clp:ErrorsOnly; then
+  status=1
+  broken=1
+  main_pass=0
+  cluster_pass=0
+fi
 
 # Count from the xunit XML reports, not from the runner's console summary.
 sum() {
-  cat "$results"/*.xml 2>/dev/null | grep -o '<assembly [^>]*>' | grep -o " $1=\"[0-9]*\"" \
+  local files=$1 field=$2
+  cat $files 2>/dev/null | grep -o '<assembly [^>]*>' | grep -o " $field=\"[0-9]*\"" \
     | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'
 }
-passed=$(sum passed)
-failed=$(( $(sum failed) + $(sum errors) ))
-skipped=$(sum skipped)
-if ((status != 0 && failed == 0)); then
-  # The run broke before reporting (build error, crash): count that as a failure, never as green.
-  failed=1
+run_pass() {
+  local report=$1
+  shift
+  local pass_status=0
+  dotnet test --project Reset.Tests/Reset.Tests.csproj --no-build --results-directory "$results" \
+    --report-xunit-xml --report-xunit-xml-filename "$report" "$@" || pass_status=$?
+  if ((pass_status != 0)); then
+    status=$pass_status
+    # A pass that broke before reporting (crash, no test matched) counts as a failure, never as green.
+    if (($(sum "$results/$report" failed) + $(sum "$results/$report" errors) == 0)); then broken=$((broken + 1)); fi
+  fi
+}
+
+if ((main_pass)); then
+  echo "test: running the tests on one Redis" >&2
+  run_pass single-redis.xml "$@"
 fi
+if ((cluster_pass)); then
+  echo "test: running the journey tests again on the Redis Cluster (RESET_REDIS_CLUSTER)" >&2
+  cluster_started=$SECONDS
+  filters=()
+  if (($# == 0)); then
+    for class in "${cluster_tests[@]}"; do filters+=(--filter-class "$class"); done
+  fi
+  RESET_TEST_ON_REDIS_CLUSTER=1 run_pass on-redis-cluster.xml "${filters[@]}" "$@"
+  # Say in the report itself which tests ran on the cluster.
+  [[ ! -f "$results/on-redis-cluster.xml" ]] || sed -i 's/ name="Reset\.Tests/ name="[on Redis Cluster] Reset.Tests/g' "$results/on-redis-cluster.xml"
+  echo "test: on the Redis Cluster: $(sum "$results/on-redis-cluster.xml" passed) passed," \
+    "$(( $(sum "$results/on-redis-cluster.xml" failed) + $(sum "$results/on-redis-cluster.xml" errors) )) failed," \
+    "$(sum "$results/on-redis-cluster.xml" skipped) skipped in $((SECONDS - cluster_started)) s" >&2
+fi
+
+passed=$(sum "$results/*.xml" passed)
+failed=$(( $(sum "$results/*.xml" failed) + $(sum "$results/*.xml" errors) + broken ))
+skipped=$(sum "$results/*.xml" skipped)
 if ((${#started[@]} > 0)); then
   scripts/servers.sh stop "${started[@]}"
   trap - EXIT

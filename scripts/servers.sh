@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL and Redis servers on loopback for ./run.sh and ./test.sh.
 #
-#   scripts/servers.sh start [postgres] [redis]   install if missing, then start (both by default)
-#   scripts/servers.sh stop  [postgres] [redis]   stop the servers this folder started
-#   scripts/servers.sh env   [postgres] [redis]   print `export ConnectionStrings__…=…` lines
+#   scripts/servers.sh start [postgres] [redis] [redis-cluster]   install if missing, then start
+#   scripts/servers.sh stop  [postgres] [redis] [redis-cluster]   stop the servers this folder started
+#   scripts/servers.sh env   [postgres] [redis] [redis-cluster]   print `export …=…` lines
 #   scripts/servers.sh status
-#   scripts/servers.sh install                    install postgresql and redis-server if missing
+#   scripts/servers.sh install          install postgresql and redis-server if missing
 #
+# With no server named: postgres and redis. redis-cluster is a Redis Cluster of three masters
+# (no replicas, no persistence); `env` prints it as RESET_REDIS_CLUSTER, a StackExchange.Redis
+# configuration naming its three nodes (ConnectionStrings__Redis=$RESET_REDIS_CLUSTER uses it).
 # Everything lives under $RESET_VAR_DIR (default: var/ at the repo root, ignored by git).
-# Ports: $RESET_PG_PORT (default 55432) and $RESET_REDIS_PORT (default 56379).
+# Ports: $RESET_PG_PORT (default 55432), $RESET_REDIS_PORT (default 56379), and six from
+# $RESET_REDIS_CLUSTER_PORT (default 56381): three nodes, then their three cluster bus ports.
 # Only processes started from that folder are ever stopped, by the PIDs their pid files hold.
 set -euo pipefail
 
@@ -17,6 +21,7 @@ VAR_DIR="${RESET_VAR_DIR:-$ROOT/var}"
 [[ "$VAR_DIR" = /* ]] || VAR_DIR="$ROOT/$VAR_DIR"
 PG_PORT="${RESET_PG_PORT:-55432}"
 REDIS_PORT="${RESET_REDIS_PORT:-56379}"
+CLUSTER_PORT="${RESET_REDIS_CLUSTER_PORT:-56381}"
 PG_DATABASE="${RESET_PG_DATABASE:-reset}"
 PG_BIN=""
 
@@ -141,43 +146,128 @@ stop_redis() {
   log "Redis stopped"
 }
 
+# Redis Cluster: node i listens on CLUSTER_PORT+i and talks to the others on CLUSTER_PORT+3+i (the
+# default bus port, port+10000, does not exist above 55535).
+cluster_dir() { echo "$VAR_DIR/redis-cluster"; }
+
+cluster_ports() { echo "$CLUSTER_PORT" $((CLUSTER_PORT + 1)) $((CLUSTER_PORT + 2)); }
+
+cluster_node_running() {
+  local pidfile; pidfile="$(cluster_dir)/$1/redis.pid"
+  [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+cluster_ok() {
+  local port
+  for port in $(cluster_ports); do
+    redis-cli -p "$port" cluster info 2>/dev/null | grep -q '^cluster_state:ok' || return 1
+  done
+}
+
+start_redis_cluster() {
+  local dir port running=0 nodes=()
+  dir="$(cluster_dir)"
+  for port in $(cluster_ports); do
+    if cluster_node_running "$port"; then running=$((running + 1)); fi
+    nodes+=("127.0.0.1:$port")
+  done
+  if ((running == 3)) && cluster_ok; then
+    log "Redis Cluster already running on 127.0.0.1:$CLUSTER_PORT-$((CLUSTER_PORT + 2))"
+    return 0
+  fi
+  # Throwaway: a half-started or broken cluster from an earlier run is stopped and made anew.
+  stop_redis_cluster
+  rm -rf "$dir"
+  local i=0
+  for port in $(cluster_ports); do
+    mkdir -p "$dir/$port"
+    redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/$port" \
+      --pidfile "$dir/$port/redis.pid" --logfile "$dir/$port/redis.log" --save '' --appendonly no \
+      --cluster-enabled yes --cluster-config-file "$dir/$port/nodes.conf" --cluster-node-timeout 2000 \
+      --cluster-port $((CLUSTER_PORT + 3 + i))
+    i=$((i + 1))
+  done
+  for port in $(cluster_ports); do
+    for _ in $(seq 50); do
+      redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break
+      sleep 0.1
+    done
+  done
+  if ! redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$dir/create.log" 2>&1; then
+    log "redis-cli --cluster create failed; see $dir/create.log"
+    exit 1
+  fi
+  for _ in $(seq 100); do
+    cluster_ok && break
+    sleep 0.1
+  done
+  cluster_ok || { log "Redis Cluster did not reach cluster_state:ok; see $dir/*/redis.log"; exit 1; }
+  log "Redis Cluster started on 127.0.0.1:$CLUSTER_PORT-$((CLUSTER_PORT + 2)) (three masters)"
+}
+
+stop_redis_cluster() {
+  local port pid stopped=0
+  for port in $(cluster_ports); do
+    cluster_node_running "$port" || continue
+    pid="$(cat "$(cluster_dir)/$port/redis.pid")"
+    kill "$pid"
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    stopped=1
+  done
+  if ((stopped)); then log "Redis Cluster stopped"; fi
+}
+
+cluster_configuration() {
+  local port nodes=()
+  for port in $(cluster_ports); do nodes+=("127.0.0.1:$port"); done
+  (IFS=,; echo "${nodes[*]}")
+}
+
 print_env() {
-  local want_pg=$1 want_redis=$2
+  local want_pg=$1 want_redis=$2 want_cluster=$3
   if ((want_pg)); then
     echo "export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=postgres;Password=$(pg_password)'"
   fi
   if ((want_redis)); then
     echo "export ConnectionStrings__Redis='127.0.0.1:$REDIS_PORT'"
   fi
+  if ((want_cluster)); then
+    echo "export RESET_REDIS_CLUSTER='$(cluster_configuration)'"
+  fi
 }
 
 main() {
   local command="${1:-}"
   shift || true
-  local pg=0 redis=0
+  local pg=0 redis=0 cluster=0
   for what in "$@"; do
     case "$what" in
       postgres) pg=1 ;;
       redis) redis=1 ;;
+      redis-cluster) cluster=1 ;;
       *) log "unknown server '$what'"; exit 2 ;;
     esac
   done
-  if ((pg == 0 && redis == 0)); then pg=1; redis=1; fi
+  if ((pg == 0 && redis == 0 && cluster == 0)); then pg=1; redis=1; fi
 
   case "$command" in
     start)
       ensure_packages
       if ((pg)); then start_postgres; fi
       if ((redis)); then start_redis; fi
+      if ((cluster)); then start_redis_cluster; fi
       ;;
     stop)
+      if ((cluster)); then stop_redis_cluster; fi
       if ((redis)); then stop_redis; fi
       if ((pg)); then stop_postgres; fi
       ;;
-    env) print_env "$pg" "$redis" ;;
+    env) print_env "$pg" "$redis" "$cluster" ;;
     install) ensure_packages ;;
     status)
       redis_running && log "Redis running on 127.0.0.1:$REDIS_PORT" || log "Redis not running"
+      cluster_node_running "$CLUSTER_PORT" && cluster_ok && log "Redis Cluster running on 127.0.0.1:$CLUSTER_PORT-$((CLUSTER_PORT + 2))" \
+        || log "Redis Cluster not running"
       if compgen -G "/usr/lib/postgresql/*/bin" >/dev/null; then
         find_pg_bin
         as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)/data" status >/dev/null 2>&1 \
@@ -185,7 +275,7 @@ main() {
       fi
       ;;
     *)
-      sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 2
       ;;
   esac

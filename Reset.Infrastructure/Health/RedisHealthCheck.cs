@@ -9,7 +9,15 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
     {
         try
         {
-            await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken);
+            // Every master answers, not just any server: on a Redis Cluster each master holds a share of
+            // the tickets. On one server, or Sentinel's master with its replicas, that is the master.
+            var masters = redis.GetServers().Where(server => !server.IsReplica).ToArray();
+            if (masters.Length == 0)
+            {
+                return HealthCheckResult.Unhealthy("Redis has no master.");
+            }
+
+            await Task.WhenAll(masters.Select(server => server.PingAsync())).WaitAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)

@@ -8,6 +8,11 @@ internal static class RedisConnection
     /// <summary>
     /// Connects without failing when Redis is down at start: the multiplexer keeps reconnecting in
     /// the background, requests answer 503 meanwhile and /health/ready says why.
+    /// One server, a Redis Cluster (any of its nodes; it finds the rest) and Sentinel all come from the
+    /// configuration string alone: with <c>serviceName=…</c> the endpoints are sentinels, and
+    /// StackExchange.Redis asks them for that service's master and follows its failovers. Through
+    /// Sentinel, though, a sentinel must name a reachable master at start, or this throws and the
+    /// service does not start (the library's rule, whatever AbortOnConnectFail says).
     /// </summary>
     public static IConnectionMultiplexer Connect(string configuration)
     {

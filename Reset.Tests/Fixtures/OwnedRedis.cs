@@ -11,15 +11,45 @@ namespace Reset.Tests.Fixtures;
 public sealed class OwnedRedis : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reset-tests-redis-" + Guid.NewGuid().ToString("N"));
+    private readonly string[] _arguments;
     private Process? _server;
 
-    public OwnedRedis()
+    /// <param name="extraArguments">More redis-server options, e.g. <c>--replicaof 127.0.0.1 6379</c>.</param>
+    public OwnedRedis(params string[] extraArguments)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         Directory.CreateDirectory(_folder);
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _arguments = ["--port", port, "--bind", "127.0.0.1", "--dir", _folder, "--appendonly", "yes", "--save", "", "--daemonize", "no", .. extraArguments];
     }
+
+    private OwnedRedis(Func<OwnedRedis, string[]> arguments)
+        : this()
+    {
+        _arguments = arguments(this);
+    }
+
+    /// <summary>
+    /// A Sentinel (redis-server in sentinel mode, no other package) that watches the master on that port
+    /// as <paramref name="serviceName"/>, alone (quorum 1), and calls it down after a second of silence.
+    /// </summary>
+    public static OwnedRedis Sentinel(int masterPort, string serviceName) => new(sentinel =>
+    {
+        // Sentinel rewrites its configuration file as it learns, so the file lives in its own folder.
+        var configuration = Path.Combine(sentinel._folder, "sentinel.conf");
+        File.WriteAllLines(configuration,
+        [
+            $"port {sentinel.Port}",
+            "bind 127.0.0.1",
+            $"dir {sentinel._folder}",
+            $"sentinel monitor {serviceName} 127.0.0.1 {masterPort} 1",
+            $"sentinel down-after-milliseconds {serviceName} 1000",
+            $"sentinel failover-timeout {serviceName} 10000",
+        ]);
+        return [configuration, "--sentinel"];
+    });
 
     public int Port { get; }
 
@@ -28,9 +58,7 @@ public sealed class OwnedRedis : IAsyncDisposable
     public async Task StartAsync()
     {
         await EnsureInstalledAsync();
-        _server = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _folder,
-             "--appendonly", "yes", "--save", "", "--daemonize", "no"])
+        _server = Process.Start(new ProcessStartInfo("redis-server", _arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -22,6 +22,18 @@ internal static class ScriptServers
         return (ExportedValue(env, "ConnectionStrings__Postgres"), ExportedValue(env, "ConnectionStrings__Redis"));
     }
 
+    /// <summary>Starts the three-master Redis Cluster of scripts/servers.sh; returns its configuration string.</summary>
+    public static async Task<string> StartRedisClusterAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["RESET_VAR_DIR"] = Environment.GetEnvironmentVariable("RESET_VAR_DIR") ?? Path.Combine(RepoRoot.Path, "var", "test"),
+            ["RESET_REDIS_CLUSTER_PORT"] = Environment.GetEnvironmentVariable("RESET_REDIS_CLUSTER_PORT") ?? TestPorts.RedisCluster,
+        };
+        await RunAsync(environment, "start", "redis-cluster");
+        return ExportedValue(await RunAsync(environment, "env", "redis-cluster"), "RESET_REDIS_CLUSTER");
+    }
+
     /// <summary>The value of one <c>export NAME='value'</c> line that <c>servers.sh env</c> printed.</summary>
     public static string ExportedValue(string env, string name) =>
         new Regex($"^export {name}='(?<value>[^']*)'$", RegexOptions.Multiline).Match(env) is { Success: true } match
@@ -59,4 +71,7 @@ internal static class TestPorts
 {
     public const string Postgres = "55442";
     public const string Redis = "56389";
+
+    /// <summary>The first of six: three cluster nodes, then their bus ports.</summary>
+    public const string RedisCluster = "56391";
 }

@@ -12,11 +12,15 @@ namespace Reset.Tests.Fixtures;
 /// 1. connection strings from the environment (ConnectionStrings__Postgres / __Redis; ./test.sh sets them),
 /// 2. else Testcontainers, where a Docker engine answers,
 /// 3. else the project's own scripts/servers.sh, which installs and starts throwaway servers.
+/// With RESET_TEST_ON_REDIS_CLUSTER=1 (./test.sh's second pass) every app uses <see cref="RedisClusterAsync"/>
+/// instead of the single Redis, and the run stops at once if that is not a cluster of three masters.
 /// </summary>
 public sealed class TestServers
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly SemaphoreSlim ClusterGate = new(1, 1);
     private static TestServers? _instance;
+    private static string? _cluster;
 
     private TestServers(string postgres, string redis)
     {
@@ -28,6 +32,38 @@ public sealed class TestServers
 
     public string Redis { get; }
 
+    /// <summary>Whether this run's apps use the Redis Cluster (./test.sh's second pass).</summary>
+    public static bool OnRedisCluster => Environment.GetEnvironmentVariable("RESET_TEST_ON_REDIS_CLUSTER") == "1";
+
+    /// <summary>
+    /// A Redis Cluster of three masters: RESET_REDIS_CLUSTER (a StackExchange.Redis configuration naming
+    /// its nodes; ./test.sh sets it), else the one scripts/servers.sh starts. Checked before it is given out.
+    /// </summary>
+    public static async Task<string> RedisClusterAsync()
+    {
+        await ClusterGate.WaitAsync();
+        try
+        {
+            if (_cluster is null)
+            {
+                var cluster = Environment.GetEnvironmentVariable("RESET_REDIS_CLUSTER");
+                if (string.IsNullOrEmpty(cluster))
+                {
+                    cluster = await ScriptServers.StartRedisClusterAsync();
+                }
+
+                await RedisTopology.ShouldBeAClusterOfThreeMastersAsync(cluster);
+                _cluster = cluster;
+            }
+
+            return _cluster;
+        }
+        finally
+        {
+            ClusterGate.Release();
+        }
+    }
+
     public static async Task<TestServers> GetAsync()
     {
         await Gate.WaitAsync();
@@ -36,6 +72,11 @@ public sealed class TestServers
             if (_instance is null)
             {
                 var servers = await StartAsync();
+                if (OnRedisCluster)
+                {
+                    servers = new TestServers(servers.Postgres, await RedisClusterAsync());
+                }
+
                 await MigrateAsync(servers.Postgres);
                 _instance = servers;
             }
