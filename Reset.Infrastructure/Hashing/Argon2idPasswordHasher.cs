@@ -8,40 +8,20 @@ namespace Reset.Infrastructure.Hashing;
 /// <summary>
 /// Argon2id through libsodium, stored as the standard PHC string
 /// (<c>$argon2id$v=19$m=19456,t=2,p=1$salt$hash</c>) that any Argon2 library can verify.
-/// A semaphore bounds how many hashes run at once (see <see cref="PasswordHashingOptions.MaxConcurrency"/>).
+/// Hashes run on <see cref="PasswordHashingOptions.MaxConcurrency"/> threads of their own (see <see cref="HashingThreads"/>).
 /// </summary>
 internal sealed class Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher, IDisposable
 {
     private readonly PasswordHashingOptions _options = options.Value;
-    private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+    private readonly HashingThreads _threads = new(options.Value.MaxConcurrency);
 
-    public async Task<string> HashAsync(string password, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return Hash(password);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken = default) =>
+        _threads.RunAsync(() => Hash(password), cancellationToken);
 
-    public async Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return Verify(hash, password);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default) =>
+        _threads.RunAsync(() => Verify(hash, password), cancellationToken);
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _threads.Dispose();
 
     private string Hash(string password)
     {

@@ -1,0 +1,76 @@
+using Reset.Infrastructure.Hashing;
+
+namespace Reset.Tests.Infrastructure;
+
+/// <summary>The threads Argon2id runs on: their number bounds the work at once, and the thread pool stays free.</summary>
+public sealed class HashingThreadsTests
+{
+    [Fact]
+    public async Task No_more_than_the_configured_number_run_at_once_however_many_wait()
+    {
+        using var threads = new HashingThreads(2);
+        var running = 0;
+        var most = 0;
+        var work = Enumerable.Range(0, 12).Select(_ => threads.RunAsync(() =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref running);
+            return Environment.CurrentManagedThreadId;
+        }, TestContext.Current.CancellationToken));
+
+        var ranOn = await Task.WhenAll(work);
+
+        most.ShouldBe(2);
+        ranOn.Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Work_runs_on_threads_of_its_own_not_on_the_thread_pool()
+    {
+        using var threads = new HashingThreads(1);
+
+        var (onPool, name) = await threads.RunAsync(() => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name), TestContext.Current.CancellationToken);
+
+        onPool.ShouldBeFalse();
+        name.ShouldBe("argon2id-0");
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_while_it_waits_is_never_computed()
+    {
+        using var threads = new HashingThreads(1);
+        using var release = new ManualResetEventSlim();
+        var blocker = threads.RunAsync(() => release.Wait(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
+        using var cancel = new CancellationTokenSource();
+        var computed = false;
+        var waiting = threads.RunAsync(() => computed = true, cancel.Token);
+
+        await cancel.CancelAsync();
+        release.Set();
+
+        (await blocker).ShouldBeTrue();
+        await Should.ThrowAsync<TaskCanceledException>(() => waiting);
+        computed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_failure_reaches_the_caller()
+    {
+        using var threads = new HashingThreads(1);
+
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() =>
+            threads.RunAsync<int>(() => throw new InvalidOperationException("boom"), TestContext.Current.CancellationToken));
+
+        failure.Message.ShouldBe("boom");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
