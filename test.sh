@@ -69,6 +69,8 @@ npm ci --prefix Reset.Tests/HumanCheck/node --no-audit --no-fund --loglevel=erro
 
 # The browser tests drive Debian's Chromium; without it they fail, never skip.
 scripts/chromium.sh || echo "test: chromium is missing; the browser tests will fail" >&2
+# The several-instances tests (Reset.Tests/Scale) put Debian's nginx in front of three service processes.
+scripts/servers.sh install nginx || echo "test: nginx is missing; the several-instances tests will fail" >&2
 # The contract checks (Reset.Tests/Contract) lint openapi.yaml and compile a TypeScript client with the
 # npm packages of contract/package-lock.json, and regenerate the C# client with the NSwag tool of
 # .config/dotnet-tools.json. Without them those tests fail; they never skip.

@@ -6,6 +6,7 @@
 #   scripts/servers.sh env   [postgres] [redis] [redis-cluster]   print `export …=…` lines
 #   scripts/servers.sh status
 #   scripts/servers.sh install          install postgresql and redis-server if missing
+#   scripts/servers.sh install nginx    install nginx if missing (the several-instances test)
 #
 # With no server named: postgres and redis. redis-cluster is a Redis Cluster of three masters
 # (no replicas, no persistence); `env` prints it as RESET_REDIS_CLUSTER, a StackExchange.Redis
@@ -27,18 +28,26 @@ PG_BIN=""
 
 log() { echo "servers: $*" >&2; }
 
+# Installs what is missing of the Debian packages named (postgresql and redis-server by default).
 ensure_packages() {
-  local missing=()
-  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-  command -v redis-server >/dev/null || missing+=(redis-server)
+  local wanted=("$@") missing=()
+  ((${#wanted[@]} > 0)) || wanted=(postgresql redis-server)
+  for package in "${wanted[@]}"; do
+    case "$package" in
+      postgresql) compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql) ;;
+      redis-server) command -v redis-server >/dev/null || missing+=(redis-server) ;;
+      nginx) [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
+    esac
+  done
   ((${#missing[@]} == 0)) && return 0
   log "installing ${missing[*]} from Debian packages"
   if [[ $(id -u) -ne 0 ]]; then
-    log "need root to install ${missing[*]}; install them, or set ConnectionStrings__Postgres and ConnectionStrings__Redis"
+    log "need root to install ${missing[*]} (apt-get install ${missing[*]}); instead of PostgreSQL and Redis, ConnectionStrings__Postgres and ConnectionStrings__Redis may name servers"
     exit 1
   fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Other jobs on the machine may hold apt's locks for a while: wait for them rather than fail.
+  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 find_pg_bin() {
@@ -239,15 +248,17 @@ print_env() {
 main() {
   local command="${1:-}"
   shift || true
-  local pg=0 redis=0 cluster=0
+  local pg=0 redis=0 cluster=0 nginx=0
   for what in "$@"; do
     case "$what" in
       postgres) pg=1 ;;
       redis) redis=1 ;;
       redis-cluster) cluster=1 ;;
+      nginx) [[ "$command" == install ]] || { log "nginx is only installed here; the test that needs it runs its own"; exit 2; }; nginx=1 ;;
       *) log "unknown server '$what'"; exit 2 ;;
     esac
   done
+  if ((nginx)); then ensure_packages nginx; exit 0; fi
   if ((pg == 0 && redis == 0 && cluster == 0)); then pg=1; redis=1; fi
 
   case "$command" in

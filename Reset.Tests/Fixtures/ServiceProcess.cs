@@ -15,15 +15,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TestServers _servers;
     private readonly string _database;
+    private readonly bool _ownsDatabase;
     private readonly string _mailFolder;
     private readonly StringBuilder _output = new();
 
-    private ServiceProcess(Process process, int port, TestServers servers, string database, string mailFolder)
+    private ServiceProcess(Process process, int port, TestServers servers, string database, bool ownsDatabase, string mailFolder)
     {
         _process = process;
         Port = port;
         _servers = servers;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _mailFolder = mailFolder;
     }
 
@@ -49,17 +51,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The service's own database.</summary>
+    /// <summary>The service's database: its own, or the shared one it was given.</summary>
     public string Postgres => _database;
 
     /// <summary>
     /// Starts the service (in Development unless told otherwise) on a free loopback port with a
-    /// database of its own, and returns once /health/live answers.
+    /// database of its own, and returns once /health/live answers. Several instances of one
+    /// service share a database: pass <paramref name="sharedDatabase"/>, which this process then
+    /// neither creates nor drops.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(Dictionary<string, string>? settings = null, string environment = "Development")
+    public static async Task<ServiceProcess> StartAsync(
+        Dictionary<string, string>? settings = null, string environment = "Development", string? sharedDatabase = null)
     {
         var servers = await TestServers.GetAsync();
-        var database = await servers.CreateDatabaseAsync();
+        var database = sharedDatabase ?? await servers.CreateDatabaseAsync();
         var mailFolder = Path.Combine(Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
         var start = StartInfo(environment, new(settings ?? [])
@@ -68,7 +73,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ConnectionStrings__Redis"] = servers.Redis,
             ["Email__PickupDirectory"] = mailFolder,
         }, "--urls", $"http://127.0.0.1:{port}");
-        var service = new ServiceProcess(new Process { StartInfo = start }, port, servers, database, mailFolder);
+        var service = new ServiceProcess(new Process { StartInfo = start }, port, servers, database, ownsDatabase: sharedDatabase is null, mailFolder);
         try
         {
             service.Start();
@@ -143,7 +148,11 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
-        await _servers.DropDatabaseAsync(_database);
+        if (_ownsDatabase)
+        {
+            await _servers.DropDatabaseAsync(_database);
+        }
+
         if (Directory.Exists(_mailFolder))
         {
             Directory.Delete(_mailFolder, recursive: true);

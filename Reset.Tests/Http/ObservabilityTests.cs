@@ -3,11 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Reset.Domain.Accounts;
-using Reset.Domain.Logins;
 using Reset.Infrastructure.Email;
-using Reset.Infrastructure.Hashing;
 using Reset.Infrastructure.Persistence;
 using Reset.Tests.Fixtures;
 
@@ -37,10 +33,10 @@ public sealed class ObservabilityTests
         }, environment: "Staging");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
         var ct = TestContext.Current.CancellationToken;
-        var email = await CreateCustomerAsync(service.Postgres);
+        var email = (await StoredRows.CreateCustomerAsync(service.Postgres, "metrics")).Email;
         // The database is a copy of the test template, which may hold rows of earlier runs: let the
         // dispatcher settle them before counting.
-        await WaitForAsync(() => NothingUnsettledAsync(service.Postgres));
+        await WaitForAsync(() => StoredRows.OutboxSettledAsync(service.Postgres));
         var before = await http.GetStringAsync("/metrics", ct);
 
         // One ticket to the end: the first send refused by the relay, one wrong code, then the right one.
@@ -109,20 +105,14 @@ public sealed class ObservabilityTests
         requestLogs.ShouldNotBeEmpty(service.Output);
         requestLogs.Where(log => TraceIdOf(log)?.Length != 32).ShouldBeEmpty("every request log line carries its trace id");
 
-        double Delta(string name, params (string Label, string Value)[] labels) => Sum(after, name, labels) - Sum(before, name, labels);
+        double Delta(string name, params (string Label, string Value)[] labels) =>
+            PrometheusText.Sum(after, name, labels) - PrometheusText.Sum(before, name, labels);
     }
 
     private static string? TraceIdOf(JsonElement log) =>
         log.TryGetProperty("Scopes", out var scopes)
             ? scopes.EnumerateArray().Select(scope => scope.TryGetProperty("TraceId", out var id) ? id.GetString() : null).FirstOrDefault(id => id is not null)
             : null;
-
-    /// <summary>Adds up a Prometheus counter's samples whose labels include these.</summary>
-    private static double Sum(string exposition, string name, (string Label, string Value)[] labels) =>
-        exposition.Split('\n')
-            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
-            .Where(line => labels.All(l => line.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)))
-            .Sum(line => double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture));
 
     private static string Wrong(string code) => code == "000000" ? "111111" : "000000";
 
@@ -131,18 +121,6 @@ public sealed class ObservabilityTests
         using var started = await http.PostAsJsonAsync("/api/v1/password-resets", new { login = email, humanCheckToken = "test" }, TestContext.Current.CancellationToken);
         started.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await started.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("ticketId").GetString()!;
-    }
-
-    private static async Task<string> CreateCustomerAsync(string postgres)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
-        var email = $"metrics.{suffix}@example.com";
-        using var hasher = new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions()));
-        await using var db = ResetDbContext.ForMaintenance(postgres);
-        db.Users.Add(UserAccount.Register(Guid.CreateVersion7(), EmailAddress.Parse(email), MemberId.Parse("m" + suffix),
-            await hasher.HashAsync("Old-password-" + suffix), DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
-        return email;
     }
 
     private static async Task AddExpiredCodeAsync(string postgres)
@@ -158,13 +136,6 @@ public sealed class ObservabilityTests
     {
         await using var db = ResetDbContext.ForMaintenance(postgres);
         return (await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == recipient).ToListAsync()).Any(condition);
-    }
-
-    /// <summary>Every message sent or dropped: a claimed one looks not due yet, so due-ness would not do.</summary>
-    private static async Task<bool> NothingUnsettledAsync(string postgres)
-    {
-        await using var db = ResetDbContext.ForMaintenance(postgres);
-        return !await db.OutboxMessages.AnyAsync(m => m.SentAt == null && m.DroppedAt == null);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

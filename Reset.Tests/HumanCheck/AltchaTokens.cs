@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Reset.Infrastructure.HumanCheck;
@@ -52,6 +53,11 @@ internal static class AltchaTokens
         var (counter, key) = Solve(challenge.Parameters);
         return Payload(challenge, counter, key);
     }
+
+    /// <summary>What the widget sends after solving a challenge the service served (GET /api/v1/human-check/challenge).</summary>
+    public static string TokenFor(JsonElement served) =>
+        Encode(SolvedPayload(served.Deserialize<AltchaChallenge>(JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("The service served no challenge.")));
 
     public static string Encode(JsonNode payload) => Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
 
