@@ -30,6 +30,9 @@ internal sealed class KubernetesManifests
 
     public YamlMappingNode InitContainer => (YamlMappingNode)PodSpec.Seq("initContainers").Single();
 
+    public YamlMappingNode ContainerNamed(string name) =>
+        PodSpec.Seq("containers").Children.Concat(PodSpec.Seq("initContainers").Children).Cast<YamlMappingNode>().Single(container => container.Text("name") == name);
+
     public Dictionary<string, string> ConfigMapData => Single("ConfigMap").Child("data").Pairs();
 
     /// <summary>Variables a container sets one by one (name → the node saying where its value comes from).</summary>
