@@ -23,6 +23,12 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_README_builds_the_image_under_the_same_name()
+    {
+        File.ReadAllText(Path.Combine(Fixtures.RepoRoot.Path, "README.md")).ShouldContain($"docker build -t {Image.ImageName} .");
+    }
+
+    [Fact]
     public void The_service_publishes_the_port_the_image_listens_on()
     {
         Image.UrlsPort.ShouldBe(Image.ExposedPort);
