@@ -79,6 +79,14 @@ npm ci --prefix contract --no-audit --no-fund --loglevel=error \
   || echo "test: npm ci --prefix contract failed; the contract tooling tests will fail" >&2
 dotnet tool restore >/dev/null || echo "test: dotnet tool restore failed; the NSwag client drift test will fail" >&2
 
+# Reset.Tests/Deployment has Debian's docker-compose (1.29; it needs no engine for `config`) validate
+# docker-compose.yml. No recommends: they would pull in a Docker engine.
+command -v docker-compose >/dev/null || {
+  echo "test: installing docker-compose (to validate docker-compose.yml)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; } \
+    || echo "test: docker-compose is missing; the compose validation test will fail" >&2
+}
+
 # The Dockerfile's build step, so a broken container build shows here even without a Docker engine.
 echo "test: dotnet publish (as in the Dockerfile)" >&2
 dotnet publish Reset.Api/Reset.Api.csproj -c Release -o var/test/publish -p:UseAppHost=false -nologo -v quiet -clp:ErrorsOnly

@@ -73,6 +73,6 @@ public static class DependencyInjection
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-        ConfigurationCheck.Register<TOptions>();
+        ConfigurationCheck.Register<TOptions>(section);
     }
 }

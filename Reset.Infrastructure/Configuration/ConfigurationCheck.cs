@@ -9,15 +9,30 @@ namespace Reset.Infrastructure.Configuration;
 /// </summary>
 public static class ConfigurationCheck
 {
-    private static readonly List<Type> ValidatedOptions = [];
+    private static readonly List<BoundSection> ValidatedOptions = [];
 
-    internal static void Register<TOptions>()
+    /// <summary>
+    /// Every options class the service binds, with its section: the settings it reads. The deployment
+    /// tests derive the keys a manifest may set from these.
+    /// </summary>
+    public static IReadOnlyList<BoundSection> BoundSections
+    {
+        get
+        {
+            lock (ValidatedOptions)
+            {
+                return [.. ValidatedOptions];
+            }
+        }
+    }
+
+    internal static void Register<TOptions>(string section)
     {
         lock (ValidatedOptions)
         {
-            if (!ValidatedOptions.Contains(typeof(TOptions)))
+            if (!ValidatedOptions.Exists(bound => bound.Options == typeof(TOptions)))
             {
-                ValidatedOptions.Add(typeof(TOptions));
+                ValidatedOptions.Add(new BoundSection(section, typeof(TOptions)));
             }
         }
     }
@@ -25,13 +40,7 @@ public static class ConfigurationCheck
     public static IReadOnlyList<string> FindProblems(IServiceProvider services)
     {
         var failures = new List<string>();
-        Type[] types;
-        lock (ValidatedOptions)
-        {
-            types = [.. ValidatedOptions];
-        }
-
-        foreach (var type in types)
+        foreach (var type in BoundSections.Select(bound => bound.Options))
         {
             try
             {
@@ -47,3 +56,6 @@ public static class ConfigurationCheck
         return failures;
     }
 }
+
+/// <summary>An options class and the configuration section it is bound to ("Email" → EmailOptions).</summary>
+public sealed record BoundSection(string Section, Type Options);
