@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "argon2" => Argon2Throughput.Run(options),
     "smtp-sink" => await SmtpSink.RunAsync(options),
+    "smtp-probe" => await SmtpProbe.RunAsync(options),
     "seed" => await SeedCommand.RunAsync(options),
     "tokens" => await TokensCommand.RunAsync(options),
     "tickets" => await TicketsCommand.RunAsync(options),
