@@ -195,7 +195,7 @@ run_wrk() {
   ticks0=$(cpu_ticks "$pid")
   t0=$(date +%s.%N)
   BENCH_DATA="$data" BENCH_EXPECT="$expect" BENCH_REUSE="$reuse" \
-    wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --latency --timeout 10s -s "$ROOT/bench/wrk/$script" "$url" >"$output" 2>&1
+    wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --latency --timeout 30s -s "$ROOT/bench/wrk/$script" "$url" >"$output" 2>&1
   ticks1=$(cpu_ticks "$pid")
   t1=$(date +%s.%N)
   durable_commits off
@@ -302,7 +302,10 @@ run_wrk verify-right verify-right.lua "$SERVICE/" "$CONNECTIONS" "$RIGHT_DURATIO
 log "password change: reset tokens prepared (ticket, code, verification) beforehand"
 for part in warmup:"$HASH_WARMUP" c"$CONNECTIONS":"$DURATION" c"$HASH_CONNECTIONS":"$DURATION"; do
   # A change computes Argon2id twice (see the report), so RAW_HASHES / 2 is its ceiling.
-  tickets "password-${part%%:*}" reset "$(items "$(awk -v r="$RAW_HASHES" 'BEGIN { print r / 2 }')" "${part##*:}")"
+  # Each connection also holds one request waiting at the hashing gate: add them.
+  connections="${part%%:*}"; connections="${connections#c}"; [[ $connections == warmup ]] && connections=$CONNECTIONS
+  tickets "password-${part%%:*}" reset \
+    "$(( $(items "$(awk -v r="$RAW_HASHES" 'BEGIN { print r / 2 }')" "${part##*:}") + connections ))"
 done
 run_wrk password-warmup password.lua "$SERVICE/" "$CONNECTIONS" "$HASH_WARMUP" "$SERVICE_PID" "$DATA/password-warmup.tsv" 204
 run_wrk password password.lua "$SERVICE/" "$CONNECTIONS" "$DURATION" "$SERVICE_PID" "$DATA/password-c$CONNECTIONS.tsv" 204

@@ -19,6 +19,7 @@ static int Usage()
         usage: bench-tools COMMAND [--option value …]
           argon2     --seconds S --memory-kib M --iterations T [--threads N]   raw Argon2id throughput
           smtp-sink  --port P --out FILE                                       writes "recipient<TAB>code" per e-mail
+          smtp-probe --port P [--count N]                                      ms per message, MailKit as the service sends
           seed       --url U --api-key K --prefix P --count N --out FILE       customers through the internal API
           tokens     --url U --logins FILE --count N --out FILE                solved ALTCHA tokens, "login<TAB>token"
           tickets    --url U --logins FILE --count N --out FILE --mode wrong|right|reset [--codes FILE]
