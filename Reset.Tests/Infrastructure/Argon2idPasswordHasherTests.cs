@@ -3,9 +3,12 @@ using Reset.Infrastructure.Hashing;
 
 namespace Reset.Tests.Infrastructure;
 
-public sealed class Argon2idPasswordHasherTests
+public sealed class Argon2idPasswordHasherTests : IDisposable
 {
     private readonly Argon2idPasswordHasher _hasher = new(Options.Create(new PasswordHashingOptions()));
+
+    /// <summary>Ends the hasher's threads.</summary>
+    public void Dispose() => _hasher.Dispose();
 
     [Fact]
     public async Task Hash_is_a_PHC_string_with_OWASP_parameters()

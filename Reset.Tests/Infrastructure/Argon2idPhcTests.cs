@@ -7,9 +7,12 @@ namespace Reset.Tests.Infrastructure;
 /// The hashes the internal API accepts from a shop are exactly those the service's own hasher can
 /// verify: made by another Argon2id library, with parameters other than the service's.
 /// </summary>
-public sealed class Argon2idPhcTests
+public sealed class Argon2idPhcTests : IDisposable
 {
     private readonly Argon2idPasswordHasher _hasher = new(Options.Create(new PasswordHashingOptions()));
+
+    /// <summary>Ends the hasher's threads.</summary>
+    public void Dispose() => _hasher.Dispose();
 
     [Theory]
     [InlineData(19456, 2, 1)]
