@@ -180,29 +180,37 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilLiveAsync()
+    private Task WaitUntilLiveAsync() => WaitUntilAnswersAsync("/health/live", TimeSpan.FromSeconds(2));
+
+    /// <summary>
+    /// Until /health/ready answers 200, as a load balancer's health check waits: PostgreSQL and Redis
+    /// connected, so a test's first requests do not pay for that.
+    /// </summary>
+    public Task WaitUntilReadyAsync() => WaitUntilAnswersAsync("/health/ready", TimeSpan.FromSeconds(10));
+
+    private async Task WaitUntilAnswersAsync(string path, TimeSpan requestTimeout)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = requestTimeout };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
         {
             try
             {
-                using var live = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
-                if (live.IsSuccessStatusCode)
+                using var answer = await http.GetAsync(new Uri(path, UriKind.Relative));
+                if (answer.IsSuccessStatusCode)
                 {
                     return;
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening, or not ready, yet.
             }
 
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException($"The service did not answer /health/live on port {Port}. Its output:\n{Output}");
+        throw new InvalidOperationException($"The service did not answer {path} on port {Port}. Its output:\n{Output}");
     }
 
 #if DEBUG

@@ -62,7 +62,7 @@ public sealed class ThreeInstances : IAsyncLifetime
             _instances.AddRange(starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
         }
 
-        await Task.WhenAll(_instances.Select(WaitUntilReadyAsync));
+        await Task.WhenAll(_instances.Select(instance => instance.WaitUntilReadyAsync()));
         Nginx = await Nginx.StartAsync(_instances.Select(i => i.Port));
         // The database is a copy of the test template, which may hold messages of earlier runs: let
         // the dispatchers settle them first, so the counters the tests read move by their own mail only.
@@ -132,34 +132,6 @@ public sealed class ThreeInstances : IAsyncLifetime
     {
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         return AltchaTokens.TokenFor(await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
-    }
-
-    /// <summary>
-    /// Until /health/ready answers 200, as a load balancer's health check waits: PostgreSQL and Redis
-    /// connected, so the tests' first requests do not pay for that.
-    /// </summary>
-    private static async Task WaitUntilReadyAsync(ServiceProcess instance)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{instance.Port}"), Timeout = TimeSpan.FromSeconds(10) };
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            try
-            {
-                using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Not ready yet.
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new InvalidOperationException($"The instance on port {instance.Port} never became ready. Its output:\n{instance.Output}");
     }
 
     /// <summary>What every instance is given. The secrets must be the same on all of them, or a code
