@@ -42,7 +42,15 @@ MAIL_HELPERS="${BENCH_MAIL_HELPERS:-4}"
 RIGHT_DURATION="${BENCH_RIGHT_DURATION:-3}"
 MAX_CODES="${BENCH_MAX_CODES:-8000}"
 SYNC_COMMIT="${BENCH_SYNC_COMMIT:-on}"
+# BENCH_ONLY=start,wrong measures the baseline and the named phases only (policy, start, wrong,
+# right, password): for trying a change; it writes var/bench/partial.md unless BENCH_OUT says otherwise.
+ONLY="${BENCH_ONLY:-}"
+# BENCH_TRACE=start-warmup records the service with dotnet-trace (sampled thread time) during the
+# named run (any run name in the report), into var/bench/logs/NAME.nettrace; its figures then
+# include the profiler's cost.
+TRACE="${BENCH_TRACE:-}"
 OUT="${BENCH_OUT:-$ROOT/BENCHMARKS.md}"
+[[ -z $ONLY || -n ${BENCH_OUT:-} ]] || OUT="$ROOT/var/bench/partial.md"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-58080}"
 BASELINE_PORT="${BENCH_BASELINE_PORT:-58081}"
 SMTP_PORT="${BENCH_SMTP_PORT:-58082}"
@@ -177,6 +185,14 @@ durable_commits() {
   sleep 0.5
 }
 
+# trace PID NAME SECONDS: dotnet-trace on PID in the background, for most of the run
+trace() {
+  local tool="$VAR/tools/dotnet-trace"
+  [[ -x $tool ]] || dotnet tool install dotnet-trace --tool-path "$VAR/tools" >/dev/null
+  "$tool" collect -p "$1" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf '%02d' $(( $3 * 3 / 4 > 59 ? 59 : $3 * 3 / 4 )))" \
+    -o "$VAR/logs/$2.nettrace" >"$VAR/logs/$2.trace.txt" 2>&1 &
+}
+
 # run_wrk NAME SCRIPT URL CONNECTIONS SECONDS PID [DATA EXPECT REUSE]: one wrk run; sets RPS and
 # appends a line to $RESULTS (CPU of PID as % of one core, its peak RSS during the run).
 run_wrk() {
@@ -188,6 +204,7 @@ run_wrk() {
   local ticks0 t0 ticks1 t1
   ticks0=$(cpu_ticks "$pid")
   t0=$(date +%s.%N)
+  [[ $name != "$TRACE" ]] || trace "$pid" "$name" "$seconds"
   BENCH_DATA="$data" BENCH_EXPECT="$expect" BENCH_REUSE="$reuse" \
     wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --latency --timeout 30s -s "$ROOT/bench/wrk/$script" "$url" >"$output" 2>&1
   ticks1=$(cpu_ticks "$pid")
@@ -261,15 +278,21 @@ tickets() { # tickets NAME MODE COUNT [PER_LOGIN]: seeds the customers they need
   [[ $2 == wrong ]] || helpers stop
 }
 
+# want PHASE: whether this run measures it (BENCH_ONLY)
+want() { [[ -z $ONLY || ",$ONLY," == *",$1,"* ]]; }
+
 durable_commits off
 log "baseline: GET / (one Redis GET)"
 run_wrk baseline-warmup get.lua "$BASELINE/" "$CONNECTIONS" "$WARMUP" "$BASELINE_PID"
 run_wrk baseline get.lua "$BASELINE/" "$CONNECTIONS" "$DURATION" "$BASELINE_PID"
 
+if want policy; then
 log "GET /api/v1/password-policy"
 run_wrk policy-warmup get.lua "$SERVICE/api/v1/password-policy" "$CONNECTIONS" "$WARMUP" "$SERVICE_PID"
 run_wrk policy get.lua "$SERVICE/api/v1/password-policy" "$CONNECTIONS" "$DURATION" "$SERVICE_PID"
+fi
 
+if want start; then
 log "ticket creation: human-check tokens solved beforehand"
 seed start 1000
 tools tokens --url "$SERVICE" --logins "$DATA/start.logins" --count "$(items "$START_RATE_GUESS" "$WARMUP")" --out "$DATA/start-warmup.tsv"
@@ -277,7 +300,9 @@ run_wrk start-warmup start.lua "$SERVICE/" "$CONNECTIONS" "$WARMUP" "$SERVICE_PI
 # Sized on the warm-up's rate, which a still-warming service understates: twice the margin.
 tools tokens --url "$SERVICE" --logins "$DATA/start.logins" --count "$(items "$RPS" "$DURATION" 0.5)" --out "$DATA/start.tsv"
 run_wrk start start.lua "$SERVICE/" "$CONNECTIONS" "$DURATION" "$SERVICE_PID" "$DATA/start.tsv" 201
+fi
 
+if want wrong; then
 log "code verification, wrong codes: $WRONG_PER_TICKET per ticket"
 tickets wrong-warmup wrong "$(items "$VERIFY_RATE_GUESS" "$WARMUP" "$WRONG_PER_TICKET")" "$WRONG_TICKETS_PER_LOGIN"
 run_wrk verify-wrong-warmup verify-wrong.lua "$SERVICE/" "$CONNECTIONS" "$WARMUP" "$SERVICE_PID" \
@@ -285,14 +310,18 @@ run_wrk verify-wrong-warmup verify-wrong.lua "$SERVICE/" "$CONNECTIONS" "$WARMUP
 tickets wrong wrong "$(capped "$(items "$RPS" "$DURATION" $((WRONG_PER_TICKET / 2)))")" "$WRONG_TICKETS_PER_LOGIN"
 run_wrk verify-wrong verify-wrong.lua "$SERVICE/" "$CONNECTIONS" "$DURATION" "$SERVICE_PID" \
   "$DATA/wrong.tsv" 400 "$WRONG_PER_TICKET"
+fi
 
+if want right; then
 log "code verification, right codes (read from the e-mails)"
 tickets right-warmup right "$(items "$RIGHT_RATE_GUESS" "$RIGHT_WARMUP")"
 run_wrk verify-right-warmup verify-right.lua "$SERVICE/" "$CONNECTIONS" "$RIGHT_WARMUP" "$SERVICE_PID" "$DATA/right-warmup.tsv" 200
 right=$(items "$RPS" "$RIGHT_DURATION")
 tickets right right "$(( right < MAX_CODES ? right : MAX_CODES ))"
 run_wrk verify-right verify-right.lua "$SERVICE/" "$CONNECTIONS" "$RIGHT_DURATION" "$SERVICE_PID" "$DATA/right.tsv" 200
+fi
 
+if want password; then
 # Raw Argon2id, measured next to the password change (the service idle) so both see the same
 # machine: measured at the start, a busy moment elsewhere once made the ratio meaningless.
 log "raw Argon2id throughput (m=$HASH_MEMORY_KIB KiB, t=$HASH_ITERATIONS, p=1, $(nproc) threads, ${ARGON2_SECONDS} s)"
@@ -313,6 +342,7 @@ run_wrk password-warmup password.lua "$SERVICE/" "$CONNECTIONS" "$HASH_WARMUP" "
 run_wrk password password.lua "$SERVICE/" "$CONNECTIONS" "$DURATION" "$SERVICE_PID" "$DATA/password-c$CONNECTIONS.tsv" 204
 run_wrk password-c"$HASH_CONNECTIONS" password.lua "$SERVICE/" "$HASH_CONNECTIONS" "$DURATION" "$SERVICE_PID" \
   "$DATA/password-c$HASH_CONNECTIONS.tsv" 204
+fi
 SERVICE_HWM_MIB=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
 SYNC_COMMIT=on durable_commits on
 
@@ -324,6 +354,7 @@ log "done in $ELAPSED s; writing $OUT"
 
 # ---- BENCHMARKS.md ---------------------------------------------------------------------------
 
+RAW_HASHES="${RAW_HASHES:-0}" # no password phase (BENCH_ONLY)
 export RAW_HASHES CONNECTIONS HASH_CONNECTIONS
 report() {
   local commit dirty

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Reset.Domain.Passwords;
 using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
@@ -38,9 +39,12 @@ public static class DependencyInjection
         // Pooled: the options are built once and contexts are reused, instead of a new context,
         // options and connection-string parse per request (the benchmark's hot paths each use one).
         services.AddSingleton<DependencyPipelines>();
+        // One data source, one connection pool: EF Core and the ticket journal's plain Npgsql share it.
+        services.AddSingleton(provider => NpgsqlDataSource.Create(
+            PostgresConnection.WithServiceDefaults(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!)));
         services.AddDbContextPool<ResetDbContext>((provider, options) =>
             options.UseNpgsql(
-                    PostgresConnection.WithTimeouts(provider.GetRequiredService<IOptions<ConnectionStringsOptions>>().Value.Postgres!),
+                    provider.GetRequiredService<NpgsqlDataSource>(),
                     npgsql => npgsql.ExecutionStrategy(dependencies =>
                         new ResilientExecutionStrategy(dependencies, provider.GetRequiredService<DependencyPipelines>().Postgres)))
                 .UseSnakeCaseNamingConvention()
@@ -54,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<SecretHmac>();
         services.AddSingleton<ResetMetrics>();
         services.AddSingleton<ResetTicketStore>();
+        services.AddSingleton<TicketJournal>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();
         services.AddEmail();

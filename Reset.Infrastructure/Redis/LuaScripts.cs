@@ -6,6 +6,8 @@ namespace Reset.Infrastructure.Redis;
 /// each once and then calls it by its SHA.</summary>
 internal static class LuaScripts
 {
+    public static readonly string CreateTicket = Load("create_ticket.lua");
+    public static readonly string ListTicket = Load("list_ticket.lua");
     public static readonly string SendCode = Load("send_code.lua");
     public static readonly string VerifyCode = Load("verify_code.lua");
     public static readonly string ReserveAttempt = Load("reserve_attempt.lua");

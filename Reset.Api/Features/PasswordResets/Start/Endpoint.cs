@@ -1,5 +1,4 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reset.Api.Localization;
 using Reset.Api.Network;
@@ -26,6 +25,7 @@ public sealed partial class Endpoint(
     IHumanCheckVerifier humanCheck,
     ResetDbContext db,
     ResetTicketStore tickets,
+    TicketJournal journal,
     RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time,
@@ -96,9 +96,9 @@ public sealed partial class Endpoint(
         await tickets.CreateAsync(ticket);
 
         // Written for decoys too (without a user), so both paths do the same work.
-        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, remoteIp, "ticket " + ticket.Id));
-        db.Events.Add(ResetEvent.ResetRequested(ticket, now));
-        await db.SaveChangesAsync(ct);
+        await journal.RecordAsync(
+            AuditEvent.Record(ticket.UserId, AuditEventTypes.PasswordResetRequested, now, remoteIp, "ticket " + ticket.Id),
+            ResetEvent.ResetRequested(ticket, now), ct);
         metrics.TicketStarted();
 
         HttpContext.Response.Headers.Location = $"/api/v1/password-resets/{ticket.Id}";
@@ -110,9 +110,7 @@ public sealed partial class Endpoint(
     private static readonly Text TooManyResets = ProblemTexts.TooManyResets;
 
     private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
-        login.IsEmail
-            ? db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == login.Email!.Value, ct)
-            : db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.MemberId == login.MemberId!.Value, ct);
+        login.IsEmail ? AccountQueries.ByEmail(db, login.Email!.Value, ct) : AccountQueries.ByMemberId(db, login.MemberId!.Value, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset refused: human check failed ({Reason})")]
     private partial void LogHumanCheckFailed(string reason);

@@ -24,6 +24,7 @@ namespace Reset.Api.Features.PasswordResets.VerifyCode;
 public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
+    TicketJournal journal,
     RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time,
@@ -83,8 +84,7 @@ public sealed partial class Endpoint(
         {
             case CodeCheckOutcome.Verified:
                 metrics.CodeVerified();
-                db.Events.Add(ResetEvent.CodeVerified(ticket, now));
-                await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct);
+                await AuditAsync(ticket, AuditEventTypes.PasswordResetCodeVerified, now, clientIp, ct, ResetEvent.CodeVerified(ticket, now));
                 await Send.OkAsync(new Response { ResetToken = result.Token!.Value.Value, ResetTokenExpiresAt = result.TokenExpiresAt!.Value }, ct);
                 break;
             case CodeCheckOutcome.Wrong:
@@ -127,12 +127,21 @@ public sealed partial class Endpoint(
     /// when this runs: were PostgreSQL down, a 503 would lose the customer's reset token, so the event
     /// goes to the log instead and the answer stands.
     /// </summary>
-    private async Task AuditAsync(ResetTicket ticket, string type, DateTimeOffset now, string? clientIp, CancellationToken ct)
+    private async Task AuditAsync(
+        ResetTicket ticket, string type, DateTimeOffset now, string? clientIp, CancellationToken ct, ResetEvent? resetEvent = null)
     {
-        db.AuditEvents.Add(AuditEvent.Record(ticket.UserId, type, now, clientIp, "ticket " + ticket.Id));
+        var audit = AuditEvent.Record(ticket.UserId, type, now, clientIp, "ticket " + ticket.Id);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (resetEvent is not null)
+            {
+                await journal.RecordAsync(audit, resetEvent, ct);
+            }
+            else
+            {
+                db.AuditEvents.Add(audit);
+                await db.SaveChangesAsync(ct);
+            }
         }
         catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
         {
