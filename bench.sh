@@ -96,7 +96,7 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-rm -rf "$DATA" "$VAR/publish" "$VAR/logs" "$RESULTS"
+rm -rf "$DATA" "$VAR/publish" "$VAR/logs" "$RESULTS" "$VAR/others.tsv"
 mkdir -p "$DATA" "$VAR/logs"
 scripts/servers.sh start
 # A fresh database and an empty Redis each run, so no run inherits the last one's rows and keys.
@@ -172,6 +172,17 @@ log "service (PID $SERVICE_PID) on $SERVICE, baseline (PID $BASELINE_PID) on $BA
 
 CLK_TCK="$(getconf CLK_TCK)"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# tree_ticks PID: CPU ticks of a process and its children, ended children included (PostgreSQL's backends)
+tree_ticks() {
+  { cat "/proc/$1/stat"; for child in $(pgrep -P "$1"); do cat "/proc/$child/stat" 2>/dev/null; done; } |
+    awk '{ s += $14 + $15 + $16 + $17 } END { print s }'
+}
+# child_seconds FILE: CPU seconds of this shell's ended children (wrk, once it has returned), from
+# the output of `times`, which has to run in this shell itself: a subshell starts counting anew.
+child_seconds() { awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
+wal_syncs() {
+  PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qAt -c "SELECT wal_sync FROM pg_stat_wal"
+}
 hwm_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
 
 # The timed runs see PostgreSQL's defaults; the preparation between them commits without waiting for
@@ -202,6 +213,12 @@ run_wrk() {
   durable_commits on
   echo 5 >"/proc/$pid/clear_refs" # VmHWM now counts from here
   local ticks0 t0 ticks1 t1
+  local pg_pid redis_pid others0 others1 wrk0 wrk1 wal0 wal1
+  pg_pid=$(head -1 "$VAR/pg/data/postmaster.pid")
+  redis_pid=$(cat "$VAR/redis/redis.pid")
+  others0="$(tree_ticks "$pg_pid") $(tree_ticks "$redis_pid")"
+  times >"$VAR/times-before"
+  wal0=$(wal_syncs)
   ticks0=$(cpu_ticks "$pid")
   t0=$(date +%s.%N)
   [[ $name != "$TRACE" ]] || trace "$pid" "$name" "$seconds"
@@ -209,6 +226,11 @@ run_wrk() {
     wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --latency --timeout 30s -s "$ROOT/bench/wrk/$script" "$url" >"$output" 2>&1
   ticks1=$(cpu_ticks "$pid")
   t1=$(date +%s.%N)
+  others1="$(tree_ticks "$pg_pid") $(tree_ticks "$redis_pid")"
+  times >"$VAR/times-after"
+  wrk0=$(child_seconds "$VAR/times-before")
+  wrk1=$(child_seconds "$VAR/times-after")
+  wal1=$(wal_syncs)
   durable_commits off
   local line cpu rss
   line="$(grep '^BENCH_RESULT' "$output")" || { log "wrk gave no result for $name; see $output"; exit 1; }
@@ -228,6 +250,12 @@ run_wrk() {
     "$(field timeouts)" "$(field ran_out)" "$(field requests)" "${others:--}" >>"$RESULTS"
   log "$name: $(field rps) req/s, p50 $(field p50_ms) ms, p99 $(field p99_ms) ms, CPU $cpu %, peak RSS $rss MiB," \
     "expected non-2xx $(field expected_non2xx), unexpected $(field unexpected), ran out $(field ran_out)"
+  # Where the rest of the two cores went, and how often PostgreSQL flushed its WAL.
+  awk -v a="$others0" -v b="$others1" -v w0="$wrk0" -v w1="$wrk1" -v s0="$wal0" -v s1="$wal1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v n="$name" '
+    BEGIN { split(a, x, " "); split(b, y, " "); d = t1 - t0
+      printf "%s\t%.0f\t%.0f\t%.0f\t%.0f\n", n, (y[1] - x[1]) / hz / d * 100, (y[2] - x[2]) / hz / d * 100, (w1 - w0) / d * 100, (s1 - s0) / d }' >>"$VAR/others.tsv"
+  log "$name: PostgreSQL CPU $(tail -1 "$VAR/others.tsv" | cut -f2) %, Redis CPU $(tail -1 "$VAR/others.tsv" | cut -f3) %," \
+    "wrk CPU $(tail -1 "$VAR/others.tsv" | cut -f4) %, WAL flushes $(tail -1 "$VAR/others.tsv" | cut -f5)/s"
 }
 
 # capped N: at most BENCH_MAX_TICKETS, so a fast phase does not make the preparation take many minutes
@@ -445,6 +473,13 @@ EOF
         if (f[14] != "-") printf "- %s: %s\n", f[1], f[14]
       }
     }' "$RESULTS"
+  echo
+  echo "Where the two cores went during each measured run (% of one core; the service's own column is above):"
+  echo
+  echo "| run | service | PostgreSQL | Redis | wrk | WAL flushes/s |"
+  echo "|---|--:|--:|--:|--:|--:|"
+  awk -F'\t' 'NR == FNR { cpu[$1] = $6; next } $1 !~ /warmup/ { printf "| %s | %s | %s | %s | %s | %s |\n", $1, cpu[$1], $2, $3, $4, $5 }' \
+    "$RESULTS" "$VAR/others.tsv"
   cat <<EOF
 
 "non-2xx expected": the answers the scenario is built to get (400 \`code_invalid\` for wrong codes).
