@@ -8,7 +8,7 @@ namespace Reset.Infrastructure.Persistence;
 
 /// <summary>
 /// Records a ticket step that changes no account (a ticket started, a code verified): its audit row
-/// and its event in one transaction, in two round trips, committed without waiting for the WAL flush.
+/// and its event in one transaction, in one round trip, committed without waiting for the WAL flush.
 /// </summary>
 /// <remarks>
 /// These are the two busiest writes, and waiting for each commit's disk flush was what limited them
@@ -33,11 +33,15 @@ public sealed class TicketJournal(NpgsqlDataSource postgres, DependencyPipelines
         pipelines.Postgres.RunAsync(RetrySafety.AtMostOnce, async ct =>
         {
             await using var connection = await postgres.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using var batch = new NpgsqlBatch(connection, transaction)
+            // BEGIN to COMMIT in one batch, one round trip. The error barriers let COMMIT run even
+            // after an insert failed: PostgreSQL then rolls back, and the connection goes back to the
+            // pool outside any transaction, while the batch throws the insert's error.
+            await using var batch = new NpgsqlBatch(connection)
             {
+                EnableErrorBarriers = true,
                 BatchCommands =
                 {
+                    new NpgsqlBatchCommand("BEGIN"),
                     new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
                     new NpgsqlBatchCommand(InsertAudit)
                     {
@@ -51,10 +55,10 @@ public sealed class TicketJournal(NpgsqlDataSource postgres, DependencyPipelines
                             Text(resetEvent.TicketId), Text(resetEvent.Reference), Text(resetEvent.ApiKeyId),
                         },
                     },
+                    new NpgsqlBatchCommand("COMMIT"),
                 },
             };
             await batch.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
         }, cancellationToken);
 
     // Typed even when null, so PostgreSQL never has to guess a parameter's type.

@@ -65,13 +65,18 @@ public sealed partial class Endpoint(
     {
         var now = time.GetUtcNow();
         var rule = rules.Value;
-        if (await limiter.ExceededAsync(RateLimitPolicy.VerifyPerClient, ClientAddress.Of(HttpContext)) is { } clientWait)
+        // Sent together, so they share a round trip: reading a ticket changes nothing, even for a
+        // client that turns out to be over its limit.
+        var clientLimit = limiter.ExceededAsync(RateLimitPolicy.VerifyPerClient, ClientAddress.Of(HttpContext));
+        var found = tickets.FindAsync(req.TicketId, now);
+        await Task.WhenAll(clientLimit, found);
+        if (await clientLimit is { } clientWait)
         {
             await Send.ResultAsync(Problem.RateLimited(HttpContext, clientWait, ProblemTexts.TooManyCodesTried));
             return;
         }
 
-        if (await tickets.FindAsync(req.TicketId, now) is not { } ticket)
+        if (await found is not { } ticket)
         {
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
