@@ -470,8 +470,9 @@ EOF
       print ""
       for (i = 1; i <= NR; i++) {
         split(rows[i], f, "\t")
-        if (f[14] != "-") printf "- %s: %s\n", f[1], f[14]
+        if (f[14] != "-") { printf "- %s: %s\n", f[1], f[14]; listed++ }
       }
+      if (!listed) print "- none"
     }' "$RESULTS"
   echo
   echo "Where the two cores went during each measured run (% of one core; the service's own column is above):"
