@@ -26,6 +26,12 @@ public sealed class OutboxOptions
 {
     /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a sent or dropped message stays in the table (for support: was it sent, when, why
+    /// not) before the dispatcher deletes it. Each row names its recipient: keep this short.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }
 
 public sealed class SmtpOptions
@@ -74,6 +80,11 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
         if (options.Outbox.PollInterval < TimeSpan.FromMilliseconds(50) || options.Outbox.PollInterval > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{Setting.Name("Email:Outbox:PollInterval")} must be between 00:00:00.05 and 00:05:00.");
+        }
+
+        if (options.Outbox.Retention < TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Setting.Name("Email:Outbox:Retention")} must be at least 01:00:00 (an hour).");
         }
 
         if (!string.IsNullOrEmpty(options.Smtp.Username) && string.IsNullOrEmpty(options.Smtp.Password))

@@ -16,7 +16,8 @@ namespace Reset.Infrastructure.Email;
 /// 2. send it (a message past its NotAfter, whose code has expired, is dropped unsent instead);
 /// 3. record the outcome, retrying the write while PostgreSQL is away: a message the relay took but
 ///    that is not marked sent would be sent again once the lease ends.
-/// Bodies holding a code are erased once sent or dropped.
+/// Bodies holding a code are erased once sent or dropped, and rows past Email:Outbox:Retention are
+/// deleted, checked once an hour.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once, as with any outbox in front of SMTP: an instance that dies between the
@@ -41,7 +42,14 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>How long the outcome of a send is retried while PostgreSQL is away, inside the lease.</summary>
     private static readonly TimeSpan RecordDeadline = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often old rows are looked for; every instance does it, and a DELETE twice is harmless.</summary>
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Rows deleted per statement, so a large backlog never holds many row locks at once.</summary>
+    private const int PurgeBatch = 1000;
+
     private readonly EmailOptions _options = options.Value;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,6 +59,11 @@ internal sealed partial class OutboxDispatcher(
             try
             {
                 handled = await DispatchBatchAsync(stoppingToken);
+                if (time.GetUtcNow() >= _nextPurge)
+                {
+                    await PurgeAsync(stoppingToken);
+                    _nextPurge = time.GetUtcNow() + PurgeInterval;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -101,6 +114,35 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return handled;
+    }
+
+    /// <summary>Deletes sent and dropped messages older than the retention; returns how many.</summary>
+    internal async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
+        var cutoff = time.GetUtcNow() - _options.Outbox.Retention;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            // Pending messages (neither sent nor dropped) are never deleted, however old.
+            deleted = await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM outbox_messages WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE sent_at < {cutoff} OR dropped_at < {cutoff}
+                    LIMIT {PurgeBatch})
+                """, cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == PurgeBatch);
+
+        if (purged > 0)
+        {
+            LogPurged(purged, _options.Outbox.Retention);
+        }
+
+        return purged;
     }
 
     private async Task<OutboxMessage?> ClaimAsync(ResetDbContext db, CancellationToken cancellationToken)
@@ -264,6 +306,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) refused for good: {Error}; dropped")]
     private partial void LogRefused(Guid id, string kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: deleted {Count} sent or dropped messages older than {Retention}")]
+    private partial void LogPurged(int count, TimeSpan retention);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({Error}); retrying at the next poll")]
     private partial void LogDispatchFailed(string error);

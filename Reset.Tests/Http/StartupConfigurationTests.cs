@@ -36,12 +36,14 @@ public sealed class StartupConfigurationTests
             ["Email__Smtp__Port"] = "70000",
             ["HumanCheck__Provider"] = "captcha-of-the-week",
             ["Host__ShutdownTimeout"] = "00:00:00",
+            ["Email__Outbox__Retention"] = "00:10:00",
         });
 
         exitCode.ShouldBe(ConfigurationErrorExitCode);
         output.ShouldContain("Email__Smtp__Port (Email:Smtp:Port) must be between 1 and 65535");
         output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) must be one of");
         output.ShouldContain("Host__ShutdownTimeout (Host:ShutdownTimeout) must be between 00:00:01 and 00:10:00");
+        output.ShouldContain("Email__Outbox__Retention (Email:Outbox:Retention) must be at least 01:00:00");
     }
 
     [Fact]

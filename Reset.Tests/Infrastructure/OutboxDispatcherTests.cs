@@ -31,6 +31,39 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
     }
 
     [Fact]
+    public async Task Sent_and_dropped_messages_past_the_retention_are_deleted_and_pending_ones_never()
+    {
+        var now = app.Time.GetUtcNow();
+        var longAgo = now - TimeSpan.FromDays(31); // the default retention is 30 days
+        var sentLongAgo = Old(m => m.SentAt = longAgo);
+        var droppedLongAgo = Old(m => m.DroppedAt = longAgo);
+        var sentYesterday = Old(m => m.SentAt = now.AddDays(-1));
+        // Queued long ago and still waiting for a retry: never deleted, however old.
+        var pending = Old(m => m.NextAttemptAt = now.AddDays(1));
+        foreach (var message in new[] { sentLongAgo, droppedLongAgo, sentYesterday, pending })
+        {
+            await AddAsync(message);
+        }
+
+        (await app.Services.GetRequiredService<OutboxDispatcher>().PurgeAsync(TestContext.Current.CancellationToken))
+            .ShouldBeGreaterThanOrEqualTo(2);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResetDbContext>();
+        var ids = new[] { sentLongAgo.Id, droppedLongAgo.Id, sentYesterday.Id, pending.Id };
+        var left = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(TestContext.Current.CancellationToken);
+        left.ShouldBe([sentYesterday.Id, pending.Id], ignoreOrder: true);
+
+        OutboxMessage Old(Action<OutboxMessage> change)
+        {
+            var message = Outbox.Message(Outbox.PasswordChangedKind, $"old.{Guid.NewGuid():N}@example.com",
+                new EmailContent("Changed", "Your password was changed.", "<p>changed</p>"), longAgo);
+            change(message);
+            return message;
+        }
+    }
+
+    [Fact]
     public async Task A_sent_code_email_keeps_no_copy_of_the_code()
     {
         var customer = await app.CreateCustomerAsync();
