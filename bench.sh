@@ -98,10 +98,11 @@ fi
 
 rm -rf "$DATA" "$VAR/publish" "$VAR/logs" "$RESULTS" "$VAR/others.tsv"
 mkdir -p "$DATA" "$VAR/logs"
+# pg_admin ARGS: psql as the superuser of the bench's PostgreSQL, quiet, unaligned
+pg_admin() { PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qAt "$@"; }
 scripts/servers.sh start
 # A fresh database and an empty Redis each run, so no run inherits the last one's rows and keys.
-PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qc \
-  "DROP DATABASE IF EXISTS $RESET_PG_DATABASE WITH (FORCE)" >/dev/null
+pg_admin -c "DROP DATABASE IF EXISTS $RESET_PG_DATABASE WITH (FORCE)" >/dev/null
 scripts/servers.sh start 2>/dev/null
 redis-cli -p "$RESET_REDIS_PORT" flushall >/dev/null
 eval "$(scripts/servers.sh env)"
@@ -180,9 +181,7 @@ tree_ticks() {
 # child_seconds FILE: CPU seconds of this shell's ended children (wrk, once it has returned), from
 # the output of `times`, which has to run in this shell itself: a subshell starts counting anew.
 child_seconds() { awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
-wal_syncs() {
-  PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qAt -c "SELECT wal_sync FROM pg_stat_wal"
-}
+wal_syncs() { pg_admin -c "SELECT wal_sync FROM pg_stat_wal"; }
 hwm_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
 
 # The timed runs see PostgreSQL's defaults; the preparation between them commits without waiting for
@@ -191,8 +190,7 @@ hwm_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
 durable_commits() {
   local setting="ALTER SYSTEM RESET synchronous_commit"
   [[ $1 == on && $SYNC_COMMIT == on ]] || setting="ALTER SYSTEM SET synchronous_commit = off"
-  PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qAt \
-    -c "$setting" -c "SELECT pg_reload_conf()" >/dev/null
+  pg_admin -c "$setting" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.5
 }
 
@@ -254,8 +252,9 @@ run_wrk() {
   awk -v a="$others0" -v b="$others1" -v w0="$wrk0" -v w1="$wrk1" -v s0="$wal0" -v s1="$wal1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v n="$name" '
     BEGIN { split(a, x, " "); split(b, y, " "); d = t1 - t0
       printf "%s\t%.0f\t%.0f\t%.0f\t%.0f\n", n, (y[1] - x[1]) / hz / d * 100, (y[2] - x[2]) / hz / d * 100, (w1 - w0) / d * 100, (s1 - s0) / d }' >>"$VAR/others.tsv"
-  log "$name: PostgreSQL CPU $(tail -1 "$VAR/others.tsv" | cut -f2) %, Redis CPU $(tail -1 "$VAR/others.tsv" | cut -f3) %," \
-    "wrk CPU $(tail -1 "$VAR/others.tsv" | cut -f4) %, WAL flushes $(tail -1 "$VAR/others.tsv" | cut -f5)/s"
+  local pg_cpu redis_cpu wrk_cpu wal_rate
+  IFS=$'\t' read -r _ pg_cpu redis_cpu wrk_cpu wal_rate < <(tail -1 "$VAR/others.tsv")
+  log "$name: PostgreSQL CPU $pg_cpu %, Redis CPU $redis_cpu %, wrk CPU $wrk_cpu %, WAL flushes $wal_rate/s"
 }
 
 # capped N: at most BENCH_MAX_TICKETS, so a fast phase does not make the preparation take many minutes
