@@ -135,7 +135,7 @@ export HumanCheck__Altcha__Cost=1 HumanCheck__Altcha__MaxCounter=0 HumanCheck__A
 export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$SMTP_PORT" Email__Smtp__Security=None
 export InternalApi__Keys__0__Id=bench InternalApi__Keys__0__Hash="$API_KEY_HASH" InternalApi__Keys__0__Scopes__0=users:write
 # wrk is one client: every limit stays in force (its Redis counter runs) but cannot be reached.
-for policy in StartPerClient StartPerLogin SendCodePerClient SendCodePerDestination VerifyPerClient \
+for policy in StartPerClient StartPerLogin StartPerLoginAndNetwork SendCodePerClient SendCodePerDestination VerifyPerClient \
     SetPasswordPerClient SupportPerClient SupportPerDestination EvaluatePerClient ChallengePerClient; do
   export "RateLimits__${policy}__Limit=1000000" "RateLimits__${policy}__Window=00:00:01"
 done

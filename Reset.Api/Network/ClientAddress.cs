@@ -32,4 +32,28 @@ public static class ClientAddress
 
         return address.ToString();
     }
+
+    /// <summary>
+    /// The network the client's address belongs to: its IPv4 /24 or IPv6 /48, what one household,
+    /// office or small hosting customer usually holds. Limits keyed by it let one network's strangers
+    /// spend only their own share.
+    /// </summary>
+    public static string NetworkOf(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+        var prefix = address.AddressFamily == AddressFamily.InterNetworkV6 ? 48 : 24;
+        Array.Clear(bytes, prefix / 8, bytes.Length - (prefix / 8));
+        return new IPAddress(bytes) + "/" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

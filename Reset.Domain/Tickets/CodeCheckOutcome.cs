@@ -5,7 +5,7 @@ public enum CodeCheckOutcome
 {
     Verified,
 
-    /// <summary>Wrong or expired; attempts remain on the ticket.</summary>
+    /// <summary>Wrong, expired or void (a six-digit code once the account's wrong-code budget is spent); attempts remain on the ticket.</summary>
     Wrong,
 
     /// <summary>This wrong code used the ticket's last attempt: it is locked now.</summary>
@@ -13,9 +13,6 @@ public enum CodeCheckOutcome
 
     /// <summary>The ticket was already locked; the code was not looked at.</summary>
     Locked,
-
-    /// <summary>The account had too many wrong codes in the window, across its tickets.</summary>
-    AccountFrozen,
 
     /// <summary>No code to check in this state (none sent yet, or already verified or completed).</summary>
     WrongState,

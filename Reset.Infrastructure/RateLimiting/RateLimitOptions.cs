@@ -14,7 +14,10 @@ public sealed class RateLimit
 /// <summary>
 /// The limits, section "RateLimits". Per client address, per login (applied the same way whether
 /// or not it belongs to an account) and per destination address, so neither one machine, nor many
-/// machines aiming at one customer, can flood a mailbox or grind through codes.
+/// machines aiming at one customer, can flood a mailbox or grind through codes. None of them is one a
+/// stranger who knows only the login can spend on the owner's behalf: the login is limited per client
+/// network under a wide cap no realistic attacker reaches, and a mailbox's spent send budget reuses
+/// its newest code instead of refusing.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -22,10 +25,15 @@ public sealed class RateLimitOptions
 
     public RateLimit StartPerClient { get; set; } = new() { Limit = 20, Window = TimeSpan.FromMinutes(15) };
 
-    public RateLimit StartPerLogin { get; set; } = new() { Limit = 5, Window = TimeSpan.FromHours(1) };
+    /// <summary>Tickets for one login from anywhere: a wide cap, far above what one attacker's human checks allow.</summary>
+    public RateLimit StartPerLogin { get; set; } = new() { Limit = 50, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Tickets for one login from one client network (an IPv4 /24, an IPv6 /48).</summary>
+    public RateLimit StartPerLoginAndNetwork { get; set; } = new() { Limit = 5, Window = TimeSpan.FromHours(1) };
 
     public RateLimit SendCodePerClient { get; set; } = new() { Limit = 20, Window = TimeSpan.FromMinutes(15) };
 
+    /// <summary>New codes e-mailed to one account's mailbox; beyond it, its newest code is reused.</summary>
     public RateLimit SendCodePerDestination { get; set; } = new() { Limit = 6, Window = TimeSpan.FromHours(1) };
 
     public RateLimit VerifyPerClient { get; set; } = new() { Limit = 30, Window = TimeSpan.FromMinutes(5) };
@@ -44,6 +52,7 @@ public sealed class RateLimitOptions
     [
         (nameof(StartPerClient), StartPerClient),
         (nameof(StartPerLogin), StartPerLogin),
+        (nameof(StartPerLoginAndNetwork), StartPerLoginAndNetwork),
         (nameof(SendCodePerClient), SendCodePerClient),
         (nameof(SendCodePerDestination), SendCodePerDestination),
         (nameof(VerifyPerClient), VerifyPerClient),

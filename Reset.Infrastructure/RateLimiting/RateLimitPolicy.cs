@@ -5,6 +5,7 @@ public sealed record RateLimitPolicy(string Name, Func<RateLimitOptions, RateLim
 {
     public static readonly RateLimitPolicy StartPerClient = new(nameof(StartPerClient), o => o.StartPerClient);
     public static readonly RateLimitPolicy StartPerLogin = new(nameof(StartPerLogin), o => o.StartPerLogin);
+    public static readonly RateLimitPolicy StartPerLoginAndNetwork = new(nameof(StartPerLoginAndNetwork), o => o.StartPerLoginAndNetwork);
     public static readonly RateLimitPolicy SendCodePerClient = new(nameof(SendCodePerClient), o => o.SendCodePerClient);
     public static readonly RateLimitPolicy SendCodePerDestination = new(nameof(SendCodePerDestination), o => o.SendCodePerDestination);
     public static readonly RateLimitPolicy VerifyPerClient = new(nameof(VerifyPerClient), o => o.VerifyPerClient);

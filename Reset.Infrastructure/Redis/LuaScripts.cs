@@ -8,12 +8,15 @@ internal static class LuaScripts
 {
     public static readonly string CreateTicket = Load("create_ticket.lua");
     public static readonly string ListTicket = Load("list_ticket.lua");
-    public static readonly string SendCode = Load("send_code.lua");
-    public static readonly string VerifyCode = Load("verify_code.lua");
-    public static readonly string ReserveAttempt = Load("reserve_attempt.lua");
+    public static readonly string RequestCode = Load("request_code.lua");
+    public static readonly string IssueCode = Load("issue_code.lua");
+    public static readonly string BeginAttempt = Load("begin_attempt.lua");
+    public static readonly string CheckCode = Load("check_code.lua");
+    public static readonly string FinishVerification = Load("finish_verification.lua");
     public static readonly string ConsumeToken = Load("consume_token.lua");
     public static readonly string RestoreToken = Load("restore_token.lua");
     public static readonly string RateLimit = Load("rate_limit.lua");
+    public static readonly string RateLimitNested = Load("rate_limit_nested.lua");
 
     private static string Load(string name)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Security;
 using StackExchange.Redis;
 
@@ -73,83 +74,120 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
         return ticket.IsExpired(now) ? null : ticket;
     }
 
-    /// <summary>Stores the HMAC of a new code if the rules allow a code now.</summary>
-    public async Task<StoreCodeResult> StoreCodeAsync(ResetTicket ticket, VerificationCode code, DateTimeOffset now, ResetRules rules)
+    /// <summary>
+    /// Books a code request if the ticket's own rules allow one now (cooldown, per-ticket cap), and
+    /// reads alongside, in the same round trip, whether the account's wrong-code budget is spent:
+    /// that decides which kind of code to send.
+    /// </summary>
+    public async Task<CodeRequest> RequestCodeAsync(ResetTicket ticket, DateTimeOffset now, ResetRules rules)
     {
         var id = ticket.Id.Value;
-        var codeExpiresAt = ticket.CodeExpiryFor(now, rules);
-        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
-            LuaScripts.SendCode,
-            [RedisKeys.Ticket(id), RedisKeys.Code(id)],
-            [Ms(now), hmac.Code(id, code.Value), Ms(codeExpiresAt), (long)rules.ResendCooldown.TotalMilliseconds, rules.MaxCodesPerTicket])))!;
-        return (string?)result[0] switch
+        var booked = redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.RequestCode,
+            [RedisKeys.Ticket(id)],
+            [Ms(now), Ms(ticket.CodeExpiryFor(now, rules)), (long)rules.ResendCooldown.TotalMilliseconds, rules.MaxCodesPerTicket]));
+        var wrongCodes = redis.RepeatableAsync(db => db.StringGetAsync(RedisKeys.AccountWrongCodes(hmac.AccountKey(ticket.AccountKey))));
+        await Task.WhenAll(booked, wrongCodes);
+
+        var result = (RedisResult[])(await booked)!;
+        var budgetSpent = (await wrongCodes) is { HasValue: true } used && (long)used >= rules.MaxWrongCodesPerAccount;
+        var decision = (string?)result[0] switch
         {
-            "ok" => new StoreCodeResult(CodeRequestDecision.Allowed, codeExpiresAt),
-            "too_soon" => new StoreCodeResult(CodeRequestDecision.TooSoon, FromMs((string)result[1]!)),
-            "no_codes_left" => new StoreCodeResult(CodeRequestDecision.NoCodesLeft, null),
-            "locked" => new StoreCodeResult(CodeRequestDecision.TicketLocked, null),
-            "state" => new StoreCodeResult(CodeRequestDecision.WrongState, null),
-            _ => new StoreCodeResult(CodeRequestDecision.TicketExpired, null),
+            "ok" => CodeRequestDecision.Allowed,
+            "too_soon" => CodeRequestDecision.TooSoon,
+            "no_codes_left" => CodeRequestDecision.NoCodesLeft,
+            "locked" => CodeRequestDecision.TicketLocked,
+            "state" => CodeRequestDecision.WrongState,
+            _ => CodeRequestDecision.TicketExpired,
         };
+        return new CodeRequest(decision, decision == CodeRequestDecision.TooSoon ? FromMs((string)result[1]!) : null,
+            VerificationCode.KindToSend(budgetSpent));
     }
 
     /// <summary>
-    /// Checks a typed code: first reserves an attempt from the account's daily budget, then compares,
-    /// counts and consumes on the ticket. Only a wrong code keeps its reservation.
+    /// Gives a booked request its code: <paramref name="code"/>, stored as the account's newest and
+    /// counted against <paramref name="sendBudget"/>, or, once that is spent, the account's newest code
+    /// again (nothing to e-mail). See issue_code.lua.
+    /// </summary>
+    public async Task<IssuedCode> IssueCodeAsync(ResetTicket ticket, VerificationCode code, DateTimeOffset now, ResetRules rules, RateLimit sendBudget)
+    {
+        var accountMac = hmac.AccountKey(ticket.AccountKey);
+        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.IssueCode,
+            [RedisKeys.AccountCode(accountMac), RedisKeys.AccountCodesSent(accountMac), RedisKeys.AccountWrongCodes(accountMac)],
+            [
+                Ms(now), hmac.Code(accountMac, code.Value), KindName(code.Kind), Ms(now + rules.CodeLifetime),
+                sendBudget.Limit, (long)sendBudget.Window.TotalMilliseconds, rules.MaxWrongCodesPerAccount,
+            ])))!;
+        var expiresAt = FromMs((string)result[1]!);
+        if ((string?)result[0] == "new")
+        {
+            return new IssuedCode(IsNew: true, Min(expiresAt, ticket.ExpiresAt));
+        }
+
+        // The ticket said when its code expires as if a new one went out; the reused one expires sooner.
+        var reusedUntil = Min(expiresAt, ticket.ExpiresAt);
+        var key = RedisKeys.Ticket(ticket.Id.Value);
+        await redis.RepeatableAsync(db =>
+        {
+            var transaction = db.CreateTransaction();
+            transaction.AddCondition(Condition.KeyExists(key));
+            _ = transaction.HashSetAsync(key, "code_exp", Ms(reusedUntil));
+            return transaction.ExecuteAsync();
+        });
+        return new IssuedCode(IsNew: false, reusedUntil);
+    }
+
+    /// <summary>Forgets the account's newest code: its e-mail could not be queued.</summary>
+    public Task ForgetNewestCodeAsync(string accountKey) =>
+        redis.RepeatableAsync(db => db.KeyDeleteAsync(RedisKeys.AccountCode(hmac.AccountKey(accountKey))));
+
+    /// <summary>
+    /// Checks a typed code in three atomic steps: books an attempt on the ticket, compares with the
+    /// account's newest code (consuming it when right; a six-digit guess also spends from the
+    /// account's daily budget), and on a match verifies the ticket and stores a reset token.
     /// </summary>
     public async Task<CodeCheckResult> CheckCodeAsync(ResetTicket ticket, VerificationCode code, DateTimeOffset now, ResetRules rules)
     {
-        var budgetKey = RedisKeys.AccountWrongCodes(hmac.AccountKey(ticket.AccountKey));
-        var reservation = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
-            LuaScripts.ReserveAttempt,
-            [budgetKey],
-            [rules.MaxWrongCodesPerAccount, (long)rules.WrongCodeWindow.TotalMilliseconds])))!;
-        if ((long)reservation[0] == 0)
-        {
-            return new CodeCheckResult(CodeCheckOutcome.AccountFrozen, 0, null, null, TimeSpan.FromMilliseconds(Math.Max(1000, (long)reservation[1])));
-        }
-
         var id = ticket.Id.Value;
+        var begun = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.BeginAttempt, [RedisKeys.Ticket(id)], [Ms(now), rules.MaxWrongCodesPerTicket])))!;
+        switch ((string?)begun[0])
+        {
+            case "ok":
+                break;
+            case "locked":
+                return new CodeCheckResult(CodeCheckOutcome.Locked, 0, null, null);
+            case "state":
+                return new CodeCheckResult(CodeCheckOutcome.WrongState, 0, null, null);
+            default:
+                return new CodeCheckResult(CodeCheckOutcome.NotFound, 0, null, null);
+        }
+
+        var attemptsLeft = int.Parse((string)begun[1]!, CultureInfo.InvariantCulture);
+        var accountMac = hmac.AccountKey(ticket.AccountKey);
+        var compared = (string?)(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.CheckCode,
+            [RedisKeys.AccountCode(accountMac), RedisKeys.AccountWrongCodes(accountMac)],
+            [
+                Ms(now), hmac.Code(accountMac, code.Value), KindName(code.Kind), ticket.IsDecoy ? "1" : "0",
+                rules.MaxWrongCodesPerAccount, (long)rules.WrongCodeWindow.TotalMilliseconds,
+            ])));
+        if (compared != "match")
+        {
+            return attemptsLeft == 0
+                ? new CodeCheckResult(CodeCheckOutcome.WrongAndLocked, 0, null, null)
+                : new CodeCheckResult(CodeCheckOutcome.Wrong, attemptsLeft, null, null);
+        }
+
         var token = ResetToken.New();
-        var result = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
-            LuaScripts.VerifyCode,
-            [RedisKeys.Ticket(id), RedisKeys.Code(id), RedisKeys.Token(id)],
-            [Ms(now), hmac.Code(id, code.Value), rules.MaxWrongCodesPerTicket, hmac.Token(id, token.Value), Ms(now + rules.ResetTokenLifetime)])))!;
-        var outcome = (string?)result[0] switch
-        {
-            "verified" => CodeCheckOutcome.Verified,
-            "wrong" => CodeCheckOutcome.Wrong,
-            "wrong_locked" => CodeCheckOutcome.WrongAndLocked,
-            "locked" => CodeCheckOutcome.Locked,
-            "state" => CodeCheckOutcome.WrongState,
-            _ => CodeCheckOutcome.NotFound,
-        };
-
-        if (outcome is not (CodeCheckOutcome.Wrong or CodeCheckOutcome.WrongAndLocked))
-        {
-            await redis.AtMostOnceAsync(db => db.StringDecrementAsync(budgetKey));
-        }
-
-        return outcome switch
-        {
-            CodeCheckOutcome.Verified => new CodeCheckResult(outcome, 0, token, FromMs((string)result[1]!), null),
-            CodeCheckOutcome.Wrong => new CodeCheckResult(outcome, int.Parse((string)result[1]!, CultureInfo.InvariantCulture), null, null, null),
-            _ => new CodeCheckResult(outcome, 0, null, null, null),
-        };
-    }
-
-    /// <summary>Whether the account used up its wrong-code budget; how long until it refills.</summary>
-    public async Task<TimeSpan?> AccountFrozenForAsync(string accountKey, ResetRules rules)
-    {
-        var key = RedisKeys.AccountWrongCodes(hmac.AccountKey(accountKey));
-        var used = await redis.RepeatableAsync(db => db.StringGetAsync(key));
-        if (!used.HasValue || (long)used < rules.MaxWrongCodesPerAccount)
-        {
-            return null;
-        }
-
-        var ttl = await redis.RepeatableAsync(db => db.KeyTimeToLiveAsync(key));
-        return ttl is { } left && left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+        var finished = (RedisResult[])(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.FinishVerification,
+            [RedisKeys.Ticket(id), RedisKeys.Token(id)],
+            [Ms(now), hmac.Token(id, token.Value), Ms(now + rules.ResetTokenLifetime)])))!;
+        return (string?)finished[0] == "verified"
+            ? new CodeCheckResult(CodeCheckOutcome.Verified, 0, token, FromMs((string)finished[1]!))
+            : new CodeCheckResult(CodeCheckOutcome.NotFound, 0, null, null);
     }
 
     /// <summary>Whether the token is the ticket's live one, without taking it.</summary>
@@ -205,9 +243,12 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
         foreach (var other in ids.Select(v => v.ToString()).Where(v => v != keep))
         {
             // One DEL per ticket: its keys share a hash slot.
-            await redis.RepeatableAsync(db => db.KeyDeleteAsync([RedisKeys.Ticket(other), RedisKeys.Code(other), RedisKeys.Token(other)]));
+            await redis.RepeatableAsync(db => db.KeyDeleteAsync([RedisKeys.Ticket(other), RedisKeys.Token(other)]));
             await redis.RepeatableAsync(db => db.SetRemoveAsync(listKey, other));
         }
+
+        // The newest code went to the mailbox these tickets served: it must not verify on a later one.
+        await redis.RepeatableAsync(db => db.KeyDeleteAsync(RedisKeys.AccountCode(hmac.AccountKey(accountKey))));
     }
 
     private static string Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -217,10 +258,17 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
 
     private static DateTimeOffset? OptionalMs(string? text) => string.IsNullOrEmpty(text) ? null : FromMs(text);
 
+    private static string KindName(CodeKind kind) => kind == CodeKind.Long ? "long" : "short";
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
 
-public sealed record StoreCodeResult(CodeRequestDecision Decision, DateTimeOffset? At);
+/// <summary>What the ticket said to a code request, and which kind of code a new one must be.</summary>
+public sealed record CodeRequest(CodeRequestDecision Decision, DateTimeOffset? RetryAt, CodeKind KindToSend);
 
-public sealed record CodeCheckResult(
-    CodeCheckOutcome Outcome, int AttemptsRemaining, ResetToken? Token, DateTimeOffset? TokenExpiresAt, TimeSpan? FrozenFor);
+/// <summary>The code a booked request got: new (to e-mail) or the account's newest again; when it expires.</summary>
+public sealed record IssuedCode(bool IsNew, DateTimeOffset ExpiresAt);
+
+public sealed record CodeCheckResult(CodeCheckOutcome Outcome, int AttemptsRemaining, ResetToken? Token, DateTimeOffset? TokenExpiresAt);

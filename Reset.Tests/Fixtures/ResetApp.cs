@@ -94,8 +94,7 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Every rate limit at a million a minute, as configuration keys.</summary>
     public static IEnumerable<KeyValuePair<string, string>> LiftedRateLimits() =>
-        new[] { "StartPerClient", "StartPerLogin", "SendCodePerClient", "SendCodePerDestination", "VerifyPerClient",
-                "SetPasswordPerClient", "SupportPerClient", "SupportPerDestination", "EvaluatePerClient", "ChallengePerClient" }
+        new Reset.Infrastructure.RateLimiting.RateLimitOptions().All().Select(policy => policy.Name)
             .SelectMany(policy => new KeyValuePair<string, string>[]
             {
                 new($"RateLimits:{policy}:Limit", "1000000"),

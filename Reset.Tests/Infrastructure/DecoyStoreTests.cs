@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reset.Domain.Logins;
 using Reset.Domain.Tickets;
+using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 using Reset.Tests.Fixtures;
 
@@ -19,7 +20,8 @@ public sealed class DecoyStoreTests(ResetApp app) : IClassFixture<ResetApp>
         var decoy = ResetTicket.Start(TicketId.New(), login, null, now, rules);
         await store.CreateAsync(decoy);
         VerificationCode.TryParse("123456", out var code).ShouldBeTrue();
-        (await store.StoreCodeAsync(decoy, code, now, rules)).Decision.ShouldBe(CodeRequestDecision.Allowed);
+        (await store.RequestCodeAsync(decoy, now, rules)).Decision.ShouldBe(CodeRequestDecision.Allowed);
+        (await store.IssueCodeAsync(decoy, code, now, rules, new RateLimit { Limit = 6, Window = TimeSpan.FromHours(1) })).IsNew.ShouldBeTrue();
 
         var result = await store.CheckCodeAsync(decoy, code, now, rules);
 

@@ -300,8 +300,9 @@ $('#code-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const section = $('#step-code');
   clearError(section);
-  const code = $('#code').value;
-  if (!/^[0-9]{6}$/.test(code)) {
+  const code = $('#code').value.trim();
+  // Six digits, or the longer code sent once too many wrong codes were tried for the account.
+  if (!/^([0-9]{6}|[0-9A-Za-z]{5}-?[0-9A-Za-z]{5})$/.test(code)) {
     showError(section, { problem: { code: 'local', title: 'The code has six digits.' } });
     return;
   }

@@ -113,11 +113,12 @@ public sealed class SendCodeTests(JourneyApp app) : IClassFixture<JourneyApp>
         var code = await app.ReceiveCodeAsync(customer.Email);
 
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var stored = (string?)await redis.StringGetAsync($"rst:{{{ticketId}}}:code");
+        var hmac = app.Services.GetRequiredService<Reset.Infrastructure.Security.SecretHmac>();
+        var accountCode = await redis.HashGetAllAsync($"rst:acct:{{{hmac.AccountKey("user:" + customer.Id.ToString("N"))}}}:code");
         var ticket = await redis.HashGetAllAsync($"rst:{{{ticketId}}}");
 
-        stored.ShouldNotBeNull().ShouldMatch("^[0-9a-f]{64}$");
-        stored.ShouldNotContain(code);
+        accountCode.Single(f => f.Name == "mac").Value.ToString().ShouldMatch("^[0-9a-f]{64}$");
+        accountCode.ShouldAllBe(field => !field.Value.ToString().Contains(code));
         ticket.ShouldAllBe(field => !field.Value.ToString().Contains(code));
     }
 

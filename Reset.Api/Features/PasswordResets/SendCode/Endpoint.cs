@@ -15,9 +15,10 @@ using static Reset.Api.Features.PasswordResets.Examples;
 namespace Reset.Api.Features.PasswordResets.SendCode;
 
 /// <summary>
-/// Step 2: "Get code". Makes a six-digit code, stores only its HMAC and queues the e-mail in the
-/// outbox, in one database transaction with the code's storage. The e-mail leaves asynchronously,
-/// so this answers as fast for a decoy (whose code goes nowhere) as for a customer.
+/// Step 2: "Get code". Makes a code, stores only its HMAC and queues the e-mail in the outbox, in one
+/// database transaction with the code's storage; once the mailbox's send budget is spent, the newest
+/// code it already holds serves this ticket instead. The e-mail leaves asynchronously, so this
+/// answers as fast for a decoy (whose code goes nowhere) as for a customer.
 /// </summary>
 public sealed class Endpoint(
     ResetTicketStore tickets,
@@ -70,12 +71,6 @@ public sealed class Endpoint(
             return;
         }
 
-        if (await tickets.AccountFrozenForAsync(ticket.AccountKey, rule) is { } frozenFor)
-        {
-            await Send.ResultAsync(AccountFrozen(frozenFor));
-            return;
-        }
-
         var decision = ticket.DecideCodeRequest(now, rule);
         if (decision != CodeRequestDecision.Allowed)
         {
@@ -83,23 +78,18 @@ public sealed class Endpoint(
             return;
         }
 
-        // Per destination: the account's address, or for a decoy the login, so one mailbox is not flooded.
-        if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerDestination, ticket.Recipient?.ToLowerInvariant() ?? ticket.AccountKey) is { } destinationWait)
+        // No per-mailbox refusal here: a stranger could spend it on the owner's behalf. Once the
+        // mailbox's send budget is spent, this ticket takes the newest code the mailbox already has.
+        var queued = await codes.QueueAsync(ticket, now, rule, ct);
+        if (queued.Decision != CodeRequestDecision.Allowed)
         {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, destinationWait, TooManyCodes));
-            return;
-        }
-
-        var stored = await codes.QueueAsync(ticket, now, rule, ct);
-        if (stored.Decision != CodeRequestDecision.Allowed)
-        {
-            await Send.ResultAsync(Refusal(stored.Decision, ticket, now, stored.At ?? now + rule.ResendCooldown));
+            await Send.ResultAsync(Refusal(queued.Decision, ticket, now, queued.At ?? now + rule.ResendCooldown));
             return;
         }
 
         metrics.CodeQueued();
         await Send.ResponseAsync(
-            new Response(ticket.Destination, stored.At!.Value, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
+            new Response(ticket.Destination, queued.At!.Value, now + rule.ResendCooldown, ticket.SendsRemaining(rule) - 1),
             StatusCodes.Status202Accepted, ct);
     }
 
@@ -116,7 +106,4 @@ public sealed class Endpoint(
     };
 
     private static readonly Text TooManyCodes = ProblemTexts.TooManyCodes;
-
-    private IResult AccountFrozen(TimeSpan frozenFor) => Problem.RateLimited(HttpContext, frozenFor,
-        ProblemTexts.AccountPaused);
 }

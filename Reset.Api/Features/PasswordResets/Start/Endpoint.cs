@@ -83,8 +83,10 @@ public sealed partial class Endpoint(
         }
 
         var login = LoginIdentifier.TryParse(req.Login, out var parsed) ? parsed : throw new InvalidOperationException("The validator let an invalid login through.");
-        // Per login, counted the same way whether or not it belongs to an account.
-        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerLogin, login.Normalized) is { } loginWait)
+        // Per login from this client network, under a wide cap per login: strangers elsewhere cannot
+        // spend the owner's share. Counted the same way whether or not the login is an account's.
+        if (await limiter.ExceededAsync(RateLimitPolicy.StartPerLoginAndNetwork, RateLimitPolicy.StartPerLogin,
+            login.Normalized, ClientAddress.NetworkOf(HttpContext)) is { } loginWait)
         {
             await Send.ResultAsync(Problem.RateLimited(HttpContext, loginWait, TooManyResets));
             return;

@@ -17,9 +17,10 @@ using static Reset.Api.Features.PasswordResets.Examples;
 namespace Reset.Api.Features.PasswordResets.VerifyCode;
 
 /// <summary>
-/// Step 3: "Confirm". The store compares, counts and consumes the code in one atomic step; five
-/// wrong codes lock the ticket, ten a day lock the account's recovery. A right code yields the
-/// reset token, which allows nothing but setting the password.
+/// Step 3: "Confirm". The store books the attempt, then compares and consumes the account's newest
+/// code, each step atomic; five wrong codes lock the ticket. Ten wrong six-digit codes a day void the
+/// account's six-digit code: from then on it is e-mailed a long one, which no budget needs to guard.
+/// A right code yields the reset token, which allows nothing but setting the password.
 /// </summary>
 public sealed partial class Endpoint(
     ResetDbContext db,
@@ -57,7 +58,7 @@ public sealed partial class Endpoint(
             s.Responses[StatusCodes.Status400BadRequest] = "code_invalid (wrong or expired; attemptsRemaining says how many tries are left) or validation_failed.";
             s.Responses[StatusCodes.Status409Conflict] = "ticket_state: no code was sent yet, or it was already verified.";
             s.Responses[StatusCodes.Status423Locked] = "ticket_locked: too many wrong codes; start again.";
-            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many wrong codes for this account today; ask customer support.";
+            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many codes tried from this client (Retry-After says when).";
         });
     }
 
@@ -104,10 +105,6 @@ public sealed partial class Endpoint(
                 break;
             case CodeCheckOutcome.Locked:
                 await Send.ResultAsync(TicketProblems.Locked(HttpContext));
-                break;
-            case CodeCheckOutcome.AccountFrozen:
-                await Send.ResultAsync(Problem.RateLimited(HttpContext, result.FrozenFor!.Value,
-                    ProblemTexts.AccountPaused));
                 break;
             case CodeCheckOutcome.WrongState:
                 await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ticket.Status == TicketStatus.Started

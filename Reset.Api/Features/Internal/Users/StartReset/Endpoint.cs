@@ -10,7 +10,6 @@ using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Observability;
 using Reset.Infrastructure.Persistence;
-using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Features.Internal.Users.StartReset;
@@ -24,7 +23,6 @@ public sealed class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     ResetCodeQueue codes,
-    RateLimiter limiter,
     IOptions<ResetRules> rules,
     TimeProvider time,
     ResetMetrics metrics) : Endpoint<Request, Response>
@@ -44,7 +42,6 @@ public sealed class Endpoint(
                 StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound,
                 StatusCodes.Status409Conflict,
-                StatusCodes.Status429TooManyRequests,
                 StatusCodes.Status503ServiceUnavailable));
         Summary(s =>
         {
@@ -59,7 +56,6 @@ public sealed class Endpoint(
             s.Responses[StatusCodes.Status202Accepted] = "The ticket is open and the code is on its way to the customer.";
             s.Responses[StatusCodes.Status404NotFound] = "user_not_found.";
             s.Responses[StatusCodes.Status409Conflict] = "account_state: the customer is locked or disabled and cannot reset.";
-            s.Responses[StatusCodes.Status429TooManyRequests] = "rate_limited: too many codes to this address, or too many wrong codes for this account (Retry-After says when).";
         });
     }
 
@@ -76,20 +72,6 @@ public sealed class Endpoint(
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status409Conflict, ProblemCodes.AccountState,
                 "This customer cannot reset the password.", "The account is locked or disabled. Make it active first (PUT /internal/v1/users/{id})."));
-            return;
-        }
-
-        // The limits that protect the customer hold here too: no flood of codes, no guessing past the daily budget.
-        if (await tickets.AccountFrozenForAsync(ResetTicket.AccountKeyOf(user.Id), rule) is { } frozenFor)
-        {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, frozenFor,
-                "Too many wrong codes were entered for this account. Password reset is paused for it until Retry-After seconds pass."));
-            return;
-        }
-
-        if (await limiter.ExceededAsync(RateLimitPolicy.SendCodePerDestination, user.Email.ToLowerInvariant()) is { } wait)
-        {
-            await Send.ResultAsync(Problem.RateLimited(HttpContext, wait, "Too many codes were sent to this customer's address. Try again after Retry-After seconds."));
             return;
         }
 
