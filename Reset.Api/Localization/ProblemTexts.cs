@@ -224,11 +224,6 @@ internal static class ProblemTexts
         uk: "За цим запитом уже надіслано всі коди. Почніть відновлення пароля знову або зверніться до служби підтримки.",
         ru: "По этому запросу уже отправлены все коды. Начните восстановление пароля заново или обратитесь в службу поддержки.");
 
-    public static readonly Text AccountPaused = new(
-        en: "Too many wrong codes were entered for this account. Password reset is paused for it; ask customer support for help.",
-        uk: "Для цього облікового запису введено забагато неправильних кодів. Відновлення пароля для нього призупинено; зверніться по допомогу до служби підтримки.",
-        ru: "Для этой учётной записи введено слишком много неверных кодов. Восстановление пароля для неё приостановлено; обратитесь за помощью в службу поддержки.");
-
     public static readonly Text AlreadyVerifiedSetPassword = new(
         en: "The code of this ticket was already verified. Set the new password with the reset token.",
         uk: "Код цього запиту вже підтверджено. Встановіть новий пароль за допомогою токена.",

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure.Configuration;
@@ -15,11 +16,12 @@ namespace Reset.Infrastructure.Email;
 /// cooldown and cap); then the account's mailbox gets a new code, or, once its send budget is spent,
 /// the newest code it already has serves this ticket too, and nothing is sent. A new code is stored
 /// in Redis before its outbox row commits, so no e-mail ever carries a code that does not work; when
-/// the commit fails, the stored code is forgotten again. Used by "Get code" and by resets started
-/// through the internal API.
+/// the commit fails, the code and the ticket's booking are undone. Used by "Get code" and by resets
+/// started through the internal API.
 /// </summary>
-public sealed class ResetCodeQueue(
-    ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop, IOptions<RateLimitOptions> limits)
+public sealed partial class ResetCodeQueue(
+    ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop, IOptions<RateLimitOptions> limits,
+    ILogger<ResetCodeQueue> logger)
 {
     /// <summary>
     /// Rows the caller has added to the same (scoped) <see cref="ResetDbContext"/> commit in the same
@@ -36,25 +38,26 @@ public sealed class ResetCodeQueue(
         var code = request.KindToSend == CodeKind.Long
             ? VerificationCode.GenerateLong(RandomNumberGenerator.GetInt32)
             : VerificationCode.Generate(RandomNumberGenerator.GetInt32);
-        var issued = await tickets.IssueCodeAsync(ticket, code, now, rules, limits.Value.SendCodePerDestination);
-        if (issued.IsNew)
-        {
-            db.OutboxMessages.Add(ticket.IsDecoy
-                ? Outbox.Decoy(now)
-                : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
-                    EmailTemplates.ResetCode(code.Display, issued.ExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
-                    now, notAfter: issued.ExpiresAt, containsSecret: true));
-        }
-
+        IssuedCode issued;
         try
         {
+            issued = await tickets.IssueCodeAsync(ticket, code, now, rules, limits.Value.SendCodePerDestination);
+            if (issued.IsNew)
+            {
+                db.OutboxMessages.Add(ticket.IsDecoy
+                    ? Outbox.Decoy(now)
+                    : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
+                        EmailTemplates.ResetCode(code.Display, issued.ExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
+                        now, notAfter: issued.ExpiresAt, containsSecret: true));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch when (issued.IsNew)
+        catch
         {
-            // The code is stored but its e-mail is not queued: forget it, or a spent send budget would
-            // hand out a code that never reached the mailbox.
-            await tickets.ForgetNewestCodeAsync(ticket.AccountKey);
+            // Nothing reached the mailbox: withdraw the code (a spent send budget must never hand out
+            // one that was not e-mailed) and the booking, so the customer's retry is not "too soon".
+            await UndoAsync(ticket, code, request);
             throw;
         }
 
@@ -65,6 +68,23 @@ public sealed class ResetCodeQueue(
 
         return new QueuedCode(CodeRequestDecision.Allowed, issued.ExpiresAt);
     }
+
+    private async Task UndoAsync(ResetTicket ticket, VerificationCode code, CodeRequest request)
+    {
+        try
+        {
+            await tickets.WithdrawCodeAsync(ticket, code);
+            await tickets.ReleaseCodeRequestAsync(ticket, request);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            // Redis is down too: the booking stands, and the customer waits out the cooldown.
+            LogUndoFailed(logger, ticket.Id.Value, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not undo the code request of ticket {TicketId} after its e-mail failed to queue ({Error})")]
+    private static partial void LogUndoFailed(ILogger logger, string ticketId, string error);
 }
 
 /// <summary>

@@ -9,7 +9,9 @@ internal static class LuaScripts
     public static readonly string CreateTicket = Load("create_ticket.lua");
     public static readonly string ListTicket = Load("list_ticket.lua");
     public static readonly string RequestCode = Load("request_code.lua");
+    public static readonly string ReleaseCodeRequest = Load("release_code_request.lua");
     public static readonly string IssueCode = Load("issue_code.lua");
+    public static readonly string WithdrawCode = Load("withdraw_code.lua");
     public static readonly string BeginAttempt = Load("begin_attempt.lua");
     public static readonly string CheckCode = Load("check_code.lua");
     public static readonly string FinishVerification = Load("finish_verification.lua");

@@ -101,8 +101,15 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
             _ => CodeRequestDecision.TicketExpired,
         };
         return new CodeRequest(decision, decision == CodeRequestDecision.TooSoon ? FromMs((string)result[1]!) : null,
-            VerificationCode.KindToSend(budgetSpent));
+            VerificationCode.KindToSend(budgetSpent),
+            decision == CodeRequestDecision.Allowed ? [Ms(now), .. result[1..].Select(r => (string)r!)] : null);
     }
+
+    /// <summary>Undoes a booked request whose code never went out, so a retry is not "too soon".</summary>
+    public Task ReleaseCodeRequestAsync(ResetTicket ticket, CodeRequest booked) =>
+        redis.RepeatableAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.ReleaseCodeRequest, [RedisKeys.Ticket(ticket.Id.Value)],
+            [.. booked.Booking!.Select(value => (RedisValue)value)]));
 
     /// <summary>
     /// Gives a booked request its code: <paramref name="code"/>, stored as the account's newest and
@@ -138,9 +145,15 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
         return new IssuedCode(IsNew: false, reusedUntil);
     }
 
-    /// <summary>Forgets the account's newest code: its e-mail could not be queued.</summary>
-    public Task ForgetNewestCodeAsync(string accountKey) =>
-        redis.RepeatableAsync(db => db.KeyDeleteAsync(RedisKeys.AccountCode(hmac.AccountKey(accountKey))));
+    /// <summary>Withdraws a new code whose e-mail could not be queued (unless a newer one replaced it).</summary>
+    public Task WithdrawCodeAsync(ResetTicket ticket, VerificationCode code)
+    {
+        var accountMac = hmac.AccountKey(ticket.AccountKey);
+        return redis.RepeatableAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.WithdrawCode,
+            [RedisKeys.AccountCode(accountMac), RedisKeys.AccountCodesSent(accountMac)],
+            [hmac.Code(accountMac, code.Value)]));
+    }
 
     /// <summary>
     /// Checks a typed code in three atomic steps: books an attempt on the ticket, compares with the
@@ -265,8 +278,11 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
 
-/// <summary>What the ticket said to a code request, and which kind of code a new one must be.</summary>
-public sealed record CodeRequest(CodeRequestDecision Decision, DateTimeOffset? RetryAt, CodeKind KindToSend);
+/// <summary>
+/// What the ticket said to a code request, and which kind of code a new one must be. An allowed
+/// request carries its booking: what the ticket was before, to undo it if the code never goes out.
+/// </summary>
+public sealed record CodeRequest(CodeRequestDecision Decision, DateTimeOffset? RetryAt, CodeKind KindToSend, string[]? Booking);
 
 /// <summary>The code a booked request got: new (to e-mail) or the account's newest again; when it expires.</summary>
 public sealed record IssuedCode(bool IsNew, DateTimeOffset ExpiresAt);

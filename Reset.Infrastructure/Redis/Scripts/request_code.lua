@@ -3,7 +3,8 @@
 -- the cap. Which code the request gets (a new one, or the account's newest) is issue_code.lua's call.
 -- KEYS[1] ticket hash
 -- ARGV[1] now (ms), ARGV[2] code expiry if a new code is sent (ms), ARGV[3] cooldown (ms), ARGV[4] max codes
-local t = redis.call('HMGET', KEYS[1], 'status', 'expires', 'sends', 'last_send')
+-- Returns {'ok', status, sends, last_send, code_exp as they were}, or {'too_soon', when}, {'no_codes_left'}, {'locked'}, {'state'}, {'not_found'}.
+local t = redis.call('HMGET', KEYS[1], 'status', 'expires', 'sends', 'last_send', 'code_exp')
 local now = tonumber(ARGV[1])
 if not t[1] or now >= tonumber(t[2]) then
   return {'not_found'}
@@ -25,4 +26,5 @@ if t[4] and t[4] ~= '' then
   end
 end
 redis.call('HSET', KEYS[1], 'status', 'code_sent', 'sends', sends + 1, 'last_send', ARGV[1], 'code_exp', ARGV[2])
-return {'ok'}
+-- What it was before, so release_code_request.lua can undo the booking if the code never goes out.
+return {'ok', t[1], t[3], t[4] or '', t[5] or ''}
