@@ -8,9 +8,12 @@ public static class Outbox
     public const string PasswordChangedKind = "password_changed";
     public const string SupportRequestKind = "support_request";
 
+    /// <summary>What the subject column says of a sealed message: the real subject is inside the seal.</summary>
+    public const string SealedSubject = "[sealed]";
+
+    /// <summary>A message that holds no secret, stored as it will be sent.</summary>
     public static OutboxMessage Message(
-        string kind, string recipient, EmailContent content, DateTimeOffset now, DateTimeOffset? notAfter = null,
-        bool containsSecret = false) =>
+        string kind, string recipient, EmailContent content, DateTimeOffset now, DateTimeOffset? notAfter = null) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -19,11 +22,32 @@ public static class Outbox
             Subject = content.Subject,
             TextBody = content.Text,
             HtmlBody = content.Html,
-            ContainsSecret = containsSecret,
             CreatedAt = now,
             NotAfter = notAfter,
             NextAttemptAt = now,
         };
+
+    /// <summary>
+    /// A message that holds a secret (a code): its subject and bodies only sealed, bound to this row,
+    /// so no column holds the secret in clear, not even before it is sent.
+    /// </summary>
+    public static OutboxMessage Sealed(
+        string kind, string recipient, EmailContent content, DateTimeOffset now, DateTimeOffset? notAfter, OutboxCipher cipher)
+    {
+        var id = Guid.CreateVersion7(now);
+        return new OutboxMessage
+        {
+            Id = id,
+            Kind = kind,
+            Recipient = recipient,
+            Subject = SealedSubject,
+            ContainsSecret = true,
+            SealedContent = cipher.Seal(id, kind, recipient, content),
+            CreatedAt = now,
+            NotAfter = notAfter,
+            NextAttemptAt = now,
+        };
+    }
 
     /// <summary>
     /// What a decoy ticket writes where a real one queues its code: the same insert in the same

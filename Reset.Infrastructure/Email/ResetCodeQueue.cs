@@ -14,7 +14,8 @@ namespace Reset.Infrastructure.Email;
 /// succeed or fail together: the row commits only when the ticket took the code, so no e-mail ever
 /// carries a code that does not work. Used by "Get code" and by resets started through the internal API.
 /// </summary>
-public sealed class ResetCodeQueue(ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop)
+public sealed class ResetCodeQueue(
+    ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop, IOptions<EmailOptions> email, OutboxCipher cipher)
 {
     /// <summary>
     /// Rows the caller has added to the same (scoped) <see cref="ResetDbContext"/> commit in the same
@@ -28,9 +29,9 @@ public sealed class ResetCodeQueue(ResetDbContext db, ResetTicketStore tickets, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.OutboxMessages.Add(ticket.IsDecoy
             ? Outbox.Decoy(now)
-            : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
-                EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
-                now, notAfter: codeExpiresAt, containsSecret: true));
+            : Outbox.Sealed(Outbox.ResetCodeKind, ticket.Recipient!,
+                EmailTemplates.ResetCode(code.Value, codeExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale), email.Value.CodeInSubject),
+                now, notAfter: codeExpiresAt, cipher));
         await db.SaveChangesAsync(cancellationToken);
 
         // The store decides atomically; a parallel request may have used the cooldown or the last code.
