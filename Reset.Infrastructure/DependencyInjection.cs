@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<SecretHmac>();
         services.AddSingleton<ResetMetrics>();
         services.AddSingleton<ResetTicketStore>();
+        services.AddSingleton<SupportRequestClaims>();
         services.AddSingleton<TicketJournal>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RateLimiter>();

@@ -298,4 +298,14 @@ internal static class ProblemTexts
         en: "Too many support requests. Try again in {wait}.",
         uk: "Забагато звернень до служби підтримки. Спробуйте знову через {wait}.",
         ru: "Слишком много обращений в службу поддержки. Попробуйте снова через {wait}.");
+
+    public static readonly Text SupportAlreadyRequested = new(
+        en: "A support request was already sent for this ticket. Support will answer at the contact address it gave.",
+        uk: "За цим запитом уже надіслано звернення до служби підтримки. Служба відповість на вказану в ньому адресу.",
+        ru: "По этому запросу уже отправлено обращение в службу поддержки. Служба ответит на указанный в нём адрес.");
+
+    public static readonly Text SupportNeedsOpenTicket = new(
+        en: "This ticket can no longer take a support request. Start a new password reset and ask from there.",
+        uk: "Цей запит більше не приймає звернень до служби підтримки. Почніть відновлення пароля знову й зверніться звідти.",
+        ru: "Этот запрос больше не принимает обращений в службу поддержки. Начните восстановление пароля заново и обратитесь оттуда.");
 }

@@ -19,6 +19,13 @@ public sealed class EmailOptions
 
     public OutboxOptions Outbox { get; set; } = new();
 
+    /// <summary>
+    /// Whether the code e-mail's subject shows the code (a phone's notification then shows it without
+    /// opening the mail). Off by default: subjects travel further than bodies (notifications on a locked
+    /// screen, mail-server logs, subject-only previews), so the code stays in the body.
+    /// </summary>
+    public bool CodeInSubject { get; set; }
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
 

@@ -10,6 +10,7 @@ internal static class EmailRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<ResetCodeQueue>();
         services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxCipher>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<PickupDirectoryEmailTransport>();
         services.AddSingleton<IEmailTransport>(provider => provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp

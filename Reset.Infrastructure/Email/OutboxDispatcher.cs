@@ -16,8 +16,10 @@ namespace Reset.Infrastructure.Email;
 /// 2. send it (a message past its NotAfter, whose code has expired, is dropped unsent instead);
 /// 3. record the outcome, retrying the write while PostgreSQL is away: a message the relay took but
 ///    that is not marked sent would be sent again once the lease ends.
-/// Bodies holding a code are erased once sent or dropped, and rows past Email:Outbox:Retention are
-/// deleted, checked once an hour.
+/// A code e-mail's content is sealed (<see cref="OutboxCipher"/>) and opened only here, right before
+/// the send; one that does not open (sealed under a rotated Secrets:HmacKey, or altered) is dropped,
+/// logged and counted, and the dispatcher goes on. Contents holding a code are erased once sent or
+/// dropped, and rows past Email:Outbox:Retention are deleted, checked once an hour.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once, as with any outbox in front of SMTP: an instance that dies between the
@@ -29,6 +31,7 @@ internal sealed partial class OutboxDispatcher(
     IEmailTransport transport,
     OutboxSignal signal,
     OutboxMetrics metrics,
+    OutboxCipher cipher,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -177,9 +180,19 @@ internal sealed partial class OutboxDispatcher(
             return Outcome.Done;
         }
 
+        if (Open(message) is not { } content)
+        {
+            message.DroppedAt = now;
+            message.LastError = "undecryptable";
+            Erase(message);
+            metrics.Dropped(message.Kind, "undecryptable");
+            LogUndecryptable(message.Id, message.Kind);
+            return Outcome.Done;
+        }
+
         try
         {
-            await transport.SendAsync(ToMime(message), CancellationToken.None);
+            await transport.SendAsync(ToMime(message, content), CancellationToken.None);
             message.SentAt = time.GetUtcNow();
             Erase(message);
             metrics.Sent(message.Kind);
@@ -250,15 +263,21 @@ internal sealed partial class OutboxDispatcher(
     private static DateTimeOffset Cap(DateTimeOffset next, OutboxMessage message) =>
         message.NotAfter is { } notAfter && next > notAfter ? notAfter : next;
 
-    private MimeMessage ToMime(OutboxMessage message)
+    /// <summary>The content to send: opened from its seal, or as stored for a message that holds no secret.</summary>
+    private EmailContent? Open(OutboxMessage message) =>
+        message.SealedContent is { } sealedContent
+            ? cipher.TryOpen(message.Id, message.Kind, message.Recipient, sealedContent)
+            : new EmailContent(message.Subject, message.TextBody ?? string.Empty, message.HtmlBody ?? string.Empty);
+
+    private MimeMessage ToMime(OutboxMessage message, EmailContent content)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(_options.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Subject = message.Subject;
+        mime.Subject = content.Subject;
         // The same on every attempt: a copy sent again after a crash is recognisable as a copy.
         mime.MessageId = $"{message.Id:N}@{SenderDomain()}";
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        mime.Body = new BodyBuilder { TextBody = NullIfEmpty(content.Text), HtmlBody = NullIfEmpty(content.Html) }.ToMessageBody();
         return mime;
     }
 
@@ -272,8 +291,11 @@ internal sealed partial class OutboxDispatcher(
             message.Subject = Erased;
             message.TextBody = null;
             message.HtmlBody = null;
+            message.SealedContent = null;
         }
     }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static bool IsPermanent(Exception exception) =>
         exception is MailKit.Net.Smtp.SmtpCommandException { StatusCode: >= (MailKit.Net.Smtp.SmtpStatusCode)500 }
@@ -306,6 +328,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) refused for good: {Error}; dropped")]
     private partial void LogRefused(Guid id, string kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) does not open (sealed under another Secrets:HmacKey, or altered); dropped unsent")]
+    private partial void LogUndecryptable(Guid id, string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: deleted {Count} sent or dropped messages older than {Retention}")]
     private partial void LogPurged(int count, TimeSpan retention);

@@ -22,6 +22,12 @@ public sealed class OutboxMessage
 
     public bool ContainsSecret { get; set; }
 
+    /// <summary>
+    /// A secret-bearing message's subject, text and HTML, sealed by <see cref="OutboxCipher"/>; then the
+    /// plain columns hold a placeholder subject and no body. Erased once sent or dropped.
+    /// </summary>
+    public byte[]? SealedContent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>After this instant the message is pointless (its code has expired) and is dropped unsent.</summary>

@@ -20,7 +20,7 @@ public sealed class OutboxMetrics
         _sent = meter.CreateCounter<long>("reset.outbox.sent", "{message}", "Messages the relay accepted.");
         _failed = meter.CreateCounter<long>("reset.outbox.failed", "{attempt}", "Attempts that failed and will be tried again.");
         _dropped = meter.CreateCounter<long>("reset.outbox.dropped", "{message}",
-            "Messages given up: reason=expired (the code expired first) or refused (the relay refused them for good).");
+            "Messages given up: reason=expired (the code expired first), refused (the relay refused them for good) or undecryptable (sealed under another key).");
     }
 
     public void Sent(string kind) => _sent.Add(1, new KeyValuePair<string, object?>("kind", kind));

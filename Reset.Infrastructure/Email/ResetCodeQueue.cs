@@ -20,8 +20,8 @@ namespace Reset.Infrastructure.Email;
 /// started through the internal API.
 /// </summary>
 public sealed partial class ResetCodeQueue(
-    ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop, IOptions<RateLimitOptions> limits,
-    ILogger<ResetCodeQueue> logger)
+    ResetDbContext db, ResetTicketStore tickets, OutboxSignal outbox, IOptions<ShopOptions> shop, IOptions<EmailOptions> email,
+    OutboxCipher cipher, IOptions<RateLimitOptions> limits, ILogger<ResetCodeQueue> logger)
 {
     /// <summary>
     /// Rows the caller has added to the same (scoped) <see cref="ResetDbContext"/> commit in the same
@@ -44,11 +44,11 @@ public sealed partial class ResetCodeQueue(
             issued = await tickets.IssueCodeAsync(ticket, code, now, rules, limits.Value.SendCodePerDestination);
             if (issued.IsNew)
             {
+                // A decoy renders and seals the same e-mail, so both do the same work.
+                var content = EmailTemplates.ResetCode(code.Display, issued.ExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale), email.Value.CodeInSubject);
                 db.OutboxMessages.Add(ticket.IsDecoy
-                    ? Outbox.Decoy(now)
-                    : Outbox.Message(Outbox.ResetCodeKind, ticket.Recipient!,
-                        EmailTemplates.ResetCode(code.Display, issued.ExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale)),
-                        now, notAfter: issued.ExpiresAt, containsSecret: true));
+                    ? Outbox.Decoy(content, now, cipher)
+                    : Outbox.Sealed(Outbox.ResetCodeKind, ticket.Recipient!, content, now, notAfter: issued.ExpiresAt, cipher));
             }
 
             await db.SaveChangesAsync(cancellationToken);

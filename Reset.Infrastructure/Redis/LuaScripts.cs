@@ -19,6 +19,8 @@ internal static class LuaScripts
     public static readonly string RestoreToken = Load("restore_token.lua");
     public static readonly string RateLimit = Load("rate_limit.lua");
     public static readonly string RateLimitNested = Load("rate_limit_nested.lua");
+    public static readonly string ClaimSupport = Load("claim_support.lua");
+    public static readonly string ReleaseSupport = Load("release_support.lua");
 
     private static string Load(string name)
     {

@@ -69,16 +69,11 @@ public sealed class SmtpCatcher : IAsyncDisposable
         throw new TimeoutException($"No e-mail number {count} to {address} arrived in time.");
     }
 
-    /// <summary>
-    /// The code from the n-th e-mail to the address, read from its text body: six digits, or a long
-    /// code as the e-mail shows it (two groups of five base32 characters).
-    /// </summary>
+    /// <summary>The code from the n-th e-mail to the address, read from its text body (<see cref="CodeEmails"/>).</summary>
     public async Task<string> WaitForCodeAsync(string address, int nth = 1, TimeSpan? timeout = null)
     {
         var message = await WaitForAsync(address, nth, timeout);
-        var found = System.Text.RegularExpressions.Regex.Matches(message.TextBody ?? string.Empty, @"\b([0-9]{6}|[0-9A-Z]{5}-[0-9A-Z]{5})\b");
-        found.Select(m => m.Value).Distinct().Count().ShouldBe(1, "the e-mail should show exactly one code");
-        return found[0].Value;
+        return CodeEmails.CodeIn(message).ShouldNotBeNull($"e-mail number {nth} to {address} holds no code");
     }
 
     /// <summary>Stops listening, as a relay that is down: connections are refused until <see cref="StartAsync"/>.</summary>

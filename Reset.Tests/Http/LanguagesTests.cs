@@ -226,9 +226,9 @@ public sealed class LanguagesTests(LanguagesTests.LanguagesApp app) : IClassFixt
     }
 
     [Theory]
-    [InlineData("en", "is your Example Shop password reset code", "Type it on the password reset page within 10 minutes. It works once.")]
-    [InlineData("uk", " — ваш код для відновлення пароля в Example Shop", "Введіть його на сторінці відновлення пароля. Код діє 10 хвилин і лише один раз.")]
-    [InlineData("ru", " — ваш код для восстановления пароля в Example Shop", "Введите его на странице восстановления пароля. Код действует 10 минут и только один раз.")]
+    [InlineData("en", "Your Example Shop password reset code", "Type it on the password reset page within 10 minutes. It works once.")]
+    [InlineData("uk", "Ваш код для відновлення пароля в Example Shop", "Введіть його на сторінці відновлення пароля. Код діє 10 хвилин і лише один раз.")]
+    [InlineData("ru", "Ваш код для восстановления пароля в Example Shop", "Введите его на странице восстановления пароля. Код действует 10 минут и только один раз.")]
     public async Task The_code_email_is_in_the_customers_stored_language_whatever_the_request_says(string locale, string subject, string use)
     {
         var customer = await app.CreateCustomerAsync(locale: locale);
@@ -240,7 +240,7 @@ public sealed class LanguagesTests(LanguagesTests.LanguagesApp app) : IClassFixt
             .StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var email = await app.Smtp.WaitForAsync(customer.Email);
-        email.Subject.ShouldNotBeNull().ShouldContain(subject);
+        email.Subject.ShouldBe(subject);
         email.TextBody.ShouldNotBeNull().ShouldContain(use);
         email.HtmlBody.ShouldNotBeNull().ShouldContain(System.Net.WebUtility.HtmlEncode(use));
         email.HtmlBody.ShouldContain($"<html lang=\"{locale}\">");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Persistence;
 using Reset.Tests.Fixtures;
@@ -45,7 +46,7 @@ public sealed class ObservabilityTests
         (await http.PostAsJsonAsync($"/api/v1/password-resets/{ticket}/codes", new { method = "email" }, ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitForAsync(() => OutboxRowAsync(service.Postgres, email, r => r.Attempts > 0));
         smtp.Refusing = false;
-        var code = (await smtp.WaitForAsync(email, timeout: TimeSpan.FromSeconds(30))).Subject![..6];
+        var code = CodeEmails.CodeIn(await smtp.WaitForAsync(email, timeout: TimeSpan.FromSeconds(30))).ShouldNotBeNull();
         (await http.PostAsJsonAsync($"/api/v1/password-resets/{ticket}/verification", new { code = Wrong(code) }, ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var verified = await http.PostAsJsonAsync($"/api/v1/password-resets/{ticket}/verification", new { code }, ct);
         var token = (await verified.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("resetToken").GetString();
@@ -53,17 +54,16 @@ public sealed class ObservabilityTests
             new { resetToken = token, newPassword = "violet kettle drums at noon", confirmPassword = "violet kettle drums at noon" }, ct))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        // A second ticket locked by five wrong codes, then a support request on it.
+        // A second ticket: a support request while it is open, then five wrong codes lock it.
         var locked = await StartAsync(http, email);
         (await http.PostAsJsonAsync($"/api/v1/password-resets/{locked}/codes", new { method = "email" }, ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var second = (await smtp.WaitForAsync(email, count: 3, timeout: TimeSpan.FromSeconds(30))).Subject![..6];
+        (await http.PostAsJsonAsync($"/api/v1/password-resets/{locked}/support-requests",
+            new { contactEmail = "other." + email, message = "I cannot reach my mailbox." }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var second = CodeEmails.CodeIn(await smtp.WaitForAsync(email, count: 3, timeout: TimeSpan.FromSeconds(30))).ShouldNotBeNull();
         for (var i = 0; i < 5; i++)
         {
             (await http.PostAsJsonAsync($"/api/v1/password-resets/{locked}/verification", new { code = Wrong(second) }, ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
-
-        (await http.PostAsJsonAsync($"/api/v1/password-resets/{locked}/support-requests",
-            new { contactEmail = "other." + email, message = "I cannot reach my mailbox." }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         // A code the relay never took in time, queued straight into the outbox already past its expiry.
         await AddExpiredCodeAsync(service.Postgres);
@@ -127,8 +127,9 @@ public sealed class ObservabilityTests
     {
         await using var db = ResetDbContext.ForMaintenance(postgres);
         var now = DateTimeOffset.UtcNow;
-        db.OutboxMessages.Add(Outbox.Message(Outbox.ResetCodeKind, "expired@example.com", new EmailContent("123456", "123456", "<p>123456</p>"),
-            now.AddMinutes(-11), notAfter: now.AddMinutes(-1), containsSecret: true));
+        var cipher = new OutboxCipher(Microsoft.Extensions.Options.Options.Create(new SecretsOptions { HmacKey = ResetApp.TestHmacKey }));
+        db.OutboxMessages.Add(Outbox.Sealed(Outbox.ResetCodeKind, "expired@example.com", new EmailContent("123456", "123456", "<p>123456</p>"),
+            now.AddMinutes(-11), notAfter: now.AddMinutes(-1), cipher));
         await db.SaveChangesAsync();
     }
 

@@ -1,7 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Reset.Infrastructure.Configuration;
 using Reset.Infrastructure.Email;
 using Reset.Infrastructure.Persistence;
 using Reset.Tests.Fixtures;
@@ -15,8 +20,8 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
     {
         var recipient = $"late.{Guid.NewGuid():N}@example.com";
         var now = app.Time.GetUtcNow();
-        var message = Outbox.Message(Outbox.ResetCodeKind, recipient, new EmailContent("123456 is your code", "123456", "<p>123456</p>"),
-            now.AddMinutes(-11), notAfter: now.AddMinutes(-1), containsSecret: true);
+        var message = Outbox.Sealed(Outbox.ResetCodeKind, recipient, new EmailContent("123456 is your code", "123456", "<p>123456</p>"),
+            now.AddMinutes(-11), notAfter: now.AddMinutes(-1), Cipher);
         await AddAsync(message);
 
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(TestContext.Current.CancellationToken);
@@ -27,6 +32,7 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
         row.Subject.ShouldNotContain("123456");
         row.TextBody.ShouldBeNull();
         row.HtmlBody.ShouldBeNull();
+        row.SealedContent.ShouldBeNull();
         app.Smtp.To(recipient).ShouldBeEmpty();
     }
 
@@ -76,6 +82,84 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
         row.Subject.ShouldNotContain(code);
         row.TextBody.ShouldBeNull();
         row.HtmlBody.ShouldBeNull();
+        row.SealedContent.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_queued_code_email_holds_the_code_in_no_column_before_it_is_sent()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+        // The relay holds each message: the row is read while the dispatcher waits on the send.
+        app.Smtp.Holding = TimeSpan.FromSeconds(2);
+        Dictionary<string, object> row;
+        try
+        {
+            (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            row = await ReadRawRowAsync(customer.Email);
+        }
+        finally
+        {
+            app.Smtp.Holding = TimeSpan.Zero;
+        }
+
+        var code = await app.ReceiveCodeAsync(customer.Email);
+
+        row["sent_at"].ShouldBe(DBNull.Value, "read before it was sent");
+        row["sealed_content"].ShouldBeOfType<byte[]>().Length.ShouldBeGreaterThan(16);
+        var digits = Encoding.ASCII.GetBytes(code);
+        foreach (var (column, value) in row)
+        {
+            switch (value)
+            {
+                case string text:
+                    text.ShouldNotContain(code, Case.Sensitive, column);
+                    break;
+                case byte[] bytes:
+                    bytes.AsSpan().IndexOf(digits).ShouldBe(-1, column);
+                    Convert.ToHexString(bytes).ShouldNotContain(code, Case.Sensitive, column);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_code_email_sealed_under_another_key_is_dropped_unsent_and_counted_and_the_next_one_is_sent()
+    {
+        using var undecryptable = new DroppedCounter(app, "undecryptable");
+        var rotatedAway = new OutboxCipher(Options.Create(new SecretsOptions { HmacKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
+        var now = app.Time.GetUtcNow();
+        var stale = Outbox.Sealed(Outbox.ResetCodeKind, $"stale.{Guid.NewGuid():N}@example.com",
+            new EmailContent("Your code", "Your code is 135791", "<p>135791</p>"), now.AddSeconds(-2), now.AddMinutes(5), rotatedAway);
+        var fresh = Outbox.Sealed(Outbox.ResetCodeKind, $"fresh.{Guid.NewGuid():N}@example.com",
+            new EmailContent("Your code", "Your code is 246802", "<p>246802</p>"), now.AddSeconds(-1), now.AddMinutes(5), Cipher);
+        await AddAsync(stale);
+        await AddAsync(fresh);
+        app.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        var delivered = await app.Smtp.WaitForAsync(fresh.Recipient);
+        var dropped = await WaitForRowAsync(stale.Recipient, r => r.DroppedAt is not null);
+
+        delivered.TextBody.ShouldNotBeNull().ShouldContain("246802");
+        dropped.LastError.ShouldBe("undecryptable");
+        dropped.SentAt.ShouldBeNull();
+        dropped.SealedContent.ShouldBeNull();
+        app.Smtp.To(stale.Recipient).ShouldBeEmpty();
+        undecryptable.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_sealed_content_opens_only_for_its_own_row_and_recipient()
+    {
+        var content = new EmailContent("Subject 111222", "Text 111222", "<p>111222</p>");
+        var id = Guid.CreateVersion7();
+        var sealedContent = Cipher.Seal(id, Outbox.ResetCodeKind, "jane@example.com", content);
+
+        Cipher.TryOpen(id, Outbox.ResetCodeKind, "jane@example.com", sealedContent).ShouldBe(content);
+        Cipher.TryOpen(Guid.CreateVersion7(), Outbox.ResetCodeKind, "jane@example.com", sealedContent).ShouldBeNull();
+        Cipher.TryOpen(id, Outbox.ResetCodeKind, "mallory@example.com", sealedContent).ShouldBeNull();
+        sealedContent[^1] ^= 1;
+        Cipher.TryOpen(id, Outbox.ResetCodeKind, "jane@example.com", sealedContent).ShouldBeNull();
     }
 
     [Fact]
@@ -107,8 +191,8 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
         using var expired = new DroppedCounter(app, "expired");
         var recipient = $"refused.{Guid.NewGuid():N}@example.com";
         var now = app.Time.GetUtcNow();
-        var message = Outbox.Message(Outbox.ResetCodeKind, recipient, new EmailContent("654321 is your code", "654321", "<p>654321</p>"),
-            now, notAfter: now.AddSeconds(4), containsSecret: true);
+        var message = Outbox.Sealed(Outbox.ResetCodeKind, recipient, new EmailContent("654321 is your code", "654321", "<p>654321</p>"),
+            now, notAfter: now.AddSeconds(4), Cipher);
         app.Smtp.Refusing = true;
         try
         {
@@ -122,6 +206,7 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
             dropped.LastError.ShouldBe("expired");
             dropped.SentAt.ShouldBeNull();
             dropped.TextBody.ShouldBeNull();
+            dropped.SealedContent.ShouldBeNull();
             dropped.Subject.ShouldNotContain("654321");
             expired.Count.ShouldBe(1);
         }
@@ -173,6 +258,29 @@ public sealed class OutboxDispatcherTests(JourneyApp app) : IClassFixture<Journe
         public int Count => Volatile.Read(ref _count);
 
         public void Dispose() => _listener.Dispose();
+    }
+
+    private OutboxCipher Cipher => app.Services.GetRequiredService<OutboxCipher>();
+
+    /// <summary>The recipient's outbox row straight from PostgreSQL, every column as Npgsql reads it, as soon as it is there.</summary>
+    private async Task<Dictionary<string, object>> ReadRawRowAsync(string recipient)
+    {
+        await using var connection = new NpgsqlConnection(app.Postgres);
+        await connection.OpenAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var command = new NpgsqlCommand("SELECT * FROM outbox_messages WHERE recipient = @recipient", connection);
+            command.Parameters.AddWithValue("recipient", recipient);
+            await using var reader = await command.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetValue);
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("No outbox row for the recipient appeared.");
     }
 
     private async Task AddAsync(OutboxMessage message)

@@ -40,6 +40,24 @@ public sealed class EmailTemplateLanguageTests
     [InlineData(Language.English)]
     [InlineData(Language.Ukrainian)]
     [InlineData(Language.Russian)]
+    public void The_code_is_in_the_subject_only_when_asked_for_and_always_in_the_body(Language language)
+    {
+        var plain = EmailTemplates.ResetCode("042917", TimeSpan.FromMinutes(10), Shop, language);
+        var shown = EmailTemplates.ResetCode("042917", TimeSpan.FromMinutes(10), Shop, language, codeInSubject: true);
+
+        plain.Subject.ShouldNotMatch("[0-9]");
+        shown.Subject.ShouldStartWith("042917");
+        foreach (var email in new[] { plain, shown })
+        {
+            email.Text.ShouldContain("042917");
+            email.Html.ShouldContain("042917");
+        }
+    }
+
+    [Theory]
+    [InlineData(Language.English)]
+    [InlineData(Language.Ukrainian)]
+    [InlineData(Language.Russian)]
     public void The_html_part_encodes_the_shops_name_and_names_support_in_every_language(Language language)
     {
         foreach (var email in new[]

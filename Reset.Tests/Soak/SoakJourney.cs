@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Reset.Tests.Faults;
 using Reset.Tests.Fixtures;
 
@@ -63,10 +62,10 @@ internal sealed partial class SoakJourney(SoakClient client, SmtpCatcher smtp, C
     {
         while (DateTime.UtcNow < deadline)
         {
-            var codes = smtp.To(customer.Email).Select(m => CodeSubject().Match(m.Subject ?? string.Empty)).Where(m => m.Success).ToList();
+            var codes = smtp.To(customer.Email).Select(CodeEmails.CodeIn).OfType<string>().ToList();
             if (codes.Count > 0)
             {
-                return codes[^1].Value;
+                return codes[^1];
             }
 
             await Task.Delay(100, cancellationToken);
@@ -74,7 +73,4 @@ internal sealed partial class SoakJourney(SoakClient client, SmtpCatcher smtp, C
 
         return null;
     }
-
-    [GeneratedRegex("^[0-9]{6}")]
-    private static partial Regex CodeSubject();
 }

@@ -11,7 +11,7 @@ namespace Reset.Bench.Tools;
 /// <summary>
 /// The bench's SMTP relay (the SmtpServer package, as Reset.Tests' SmtpCatcher): accepts every
 /// message and appends "recipient&lt;TAB&gt;code" to a file, the code being the six digits of a
-/// code e-mail's subject, or "-" for other e-mails. Runs until killed.
+/// code e-mail's text body, or "-" for other e-mails. Runs until killed.
 /// </summary>
 internal static partial class SmtpSink
 {
@@ -42,7 +42,7 @@ internal static partial class SmtpSink
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            var code = SixDigits().Match(message.Subject ?? string.Empty) is { Success: true } match ? match.Value : "-";
+            var code = SixDigits().Match(message.TextBody ?? string.Empty) is { Success: true } match ? match.Value : "-";
             lock (_write)
             {
                 foreach (var to in message.To.Mailboxes)

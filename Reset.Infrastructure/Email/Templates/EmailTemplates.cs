@@ -12,12 +12,15 @@ namespace Reset.Infrastructure.Email.Templates;
 /// </summary>
 public static class EmailTemplates
 {
-    public static EmailContent ResetCode(string code, TimeSpan lifetime, ShopOptions shop, Language language)
+    /// <param name="codeInSubject">Email:CodeInSubject: whether the subject shows the code too.</param>
+    public static EmailContent ResetCode(string code, TimeSpan lifetime, ShopOptions shop, Language language, bool codeInSubject = false)
     {
         var lifetimeText = Units.Minutes.Of((int)Math.Round(lifetime.TotalMinutes));
         var use = EmailTexts.CodeUse.With("lifetime", lifetimeText);
         var neverShare = EmailTexts.CodeNeverShare.With("shop", shop.Name);
-        var subject = EmailTexts.CodeSubject.With("code", code).With("shop", shop.Name).In(language);
+        var subject = codeInSubject
+            ? EmailTexts.CodeSubject.With("code", code).With("shop", shop.Name).In(language)
+            : EmailTexts.CodeSubjectWithoutCode.With("shop", shop.Name).In(language);
         var text =
             $"""
             {EmailTexts.CodeIntro.In(language)} {code}

@@ -10,7 +10,13 @@ internal static class EmailTexts
         uk: "Потрібна допомога? Звертайтеся: {support}.",
         ru: "Нужна помощь? Обращайтесь: {support}.");
 
-    // The code comes first in the subject: a phone's notification shows it without opening the e-mail.
+    // With Email:CodeInSubject the code comes first in the subject: a phone's notification shows it
+    // without opening the e-mail. Without it (the default) the subject only names what the e-mail is.
+    public static readonly Text CodeSubjectWithoutCode = new(
+        en: "Your {shop} password reset code",
+        uk: "Ваш код для відновлення пароля в {shop}",
+        ru: "Ваш код для восстановления пароля в {shop}");
+
     public static readonly Text CodeSubject = new(
         en: "{code} is your {shop} password reset code",
         uk: "{code} — ваш код для відновлення пароля в {shop}",

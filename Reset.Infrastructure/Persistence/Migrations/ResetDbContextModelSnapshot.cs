@@ -279,6 +279,10 @@ namespace Reset.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("recipient");
 
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_content");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");

@@ -1003,7 +1003,7 @@ namespace Reset.Tests.Contract.Generated
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ApiProblem>("idempotency_in_progress: the first request with this Idempotency-Key is still running; retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ApiProblem>("ticket_state: this ticket already has a support request, or is verified, completed or locked. Or idempotency_in_progress: the first request with this Idempotency-Key is still running; retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)

@@ -11,6 +11,8 @@ namespace Reset.Tests.Http.PasswordResets;
 
 public sealed class SupportRequestTests(JourneyApp app) : IClassFixture<JourneyApp>
 {
+    private const string Help = "I lost access to my old mailbox.";
+
     [Fact]
     public async Task Support_request_is_stored_with_a_reference_and_acknowledged_by_email()
     {
@@ -84,4 +86,111 @@ public sealed class SupportRequestTests(JourneyApp app) : IClassFixture<JourneyA
 
         (await ProblemDetailsTests.ShouldBeProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString().ShouldBe("validation_failed");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_second_support_request_on_the_same_ticket_is_a_ticket_state_conflict(bool decoy)
+    {
+        var ticketId = await app.StartTicketAsync(decoy ? $"nobody.{Guid.NewGuid():N}@example.com" : (await app.CreateCustomerAsync()).Email);
+        using var first = await SupportAsync(ticketId, $"first.{Guid.NewGuid():N}@example.net");
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var second = await SupportAsync(ticketId, $"second.{Guid.NewGuid():N}@example.net");
+
+        (await ProblemDetailsTests.ShouldBeProblemAsync(second, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("ticket_state");
+        (await StoredRequestsAsync(ticketId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Parallel_support_requests_on_one_ticket_store_exactly_one()
+    {
+        var ticketId = await app.StartTicketAsync((await app.CreateCustomerAsync()).Email);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => SupportAsync(ticketId, $"parallel.{i}.{Guid.NewGuid():N}@example.net")));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
+        (await StoredRequestsAsync(ticketId)).ShouldBe(1);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_support_request_on_a_locked_ticket_is_a_conflict_and_the_decoy_twin_answers_the_same()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var real = await LockedTicketAsync(customer.Email);
+        var decoy = await LockedTicketAsync($"nobody.{Guid.NewGuid():N}@example.com");
+
+        using var realAnswer = await SupportAsync(real, $"locked.{Guid.NewGuid():N}@example.net");
+        using var decoyAnswer = await SupportAsync(decoy, $"locked.{Guid.NewGuid():N}@example.net");
+
+        var realProblem = await ProblemDetailsTests.ShouldBeProblemAsync(realAnswer, HttpStatusCode.Conflict);
+        var decoyProblem = await ProblemDetailsTests.ShouldBeProblemAsync(decoyAnswer, HttpStatusCode.Conflict);
+        realProblem.GetProperty("code").GetString().ShouldBe("ticket_state");
+        foreach (var field in new[] { "status", "code", "title", "detail" })
+        {
+            decoyProblem.GetProperty(field).ToString().ShouldBe(realProblem.GetProperty(field).ToString(), field);
+        }
+
+        (await StoredRequestsAsync(real)).ShouldBe(0);
+        (await StoredRequestsAsync(decoy)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_support_request_on_a_completed_ticket_is_a_conflict()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+        (await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon " + Guid.NewGuid().ToString("N")[..6]))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        using var response = await SupportAsync(ticketId, $"completed.{Guid.NewGuid():N}@example.net");
+
+        (await ProblemDetailsTests.ShouldBeProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("ticket_state");
+        (await StoredRequestsAsync(ticketId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_support_request_after_the_code_was_sent_is_still_taken()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var ticketId = await app.StartTicketAsync(customer.Email);
+        (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        using var response = await SupportAsync(ticketId, $"sent.{Guid.NewGuid():N}@example.net");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    /// <summary>Starts a ticket, has a code sent and types five wrong codes: locked.</summary>
+    private async Task<string> LockedTicketAsync(string login)
+    {
+        var ticketId = await app.StartTicketAsync(login);
+        (await app.SendCodeAsync(ticketId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var wrong = login.StartsWith("nobody.", StringComparison.Ordinal)
+            ? "000000"
+            : ((int.Parse(await app.ReceiveCodeAsync(login), System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await app.VerifyAsync(ticketId, wrong);
+        }
+
+        (await app.GetTicketAsync(ticketId)).GetProperty("status").GetString().ShouldBe("locked");
+        return ticketId;
+    }
+
+    private async Task<int> StoredRequestsAsync(string ticketId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ResetDbContext>().SupportRequests
+            .CountAsync(r => r.TicketId == ticketId, TestContext.Current.CancellationToken);
+    }
+
+    private Task<HttpResponseMessage> SupportAsync(string ticketId, string contactEmail) =>
+        app.CreateClient().PostAsJsonAsync($"/api/v1/password-resets/{ticketId}/support-requests",
+            new { contactEmail, message = Help }, TestContext.Current.CancellationToken);
 }
