@@ -14,12 +14,28 @@ internal sealed class Argon2idPasswordHasher(IOptions<PasswordHashingOptions> op
 {
     private readonly PasswordHashingOptions _options = options.Value;
     private readonly HashingThreads _threads = new(options.Value.MaxConcurrency);
+    private long _hashed;
+    private long _verified;
+
+    /// <summary>Argon2id hashes computed so far (what a password change costs shows here).</summary>
+    internal long Hashed => Interlocked.Read(ref _hashed);
+
+    /// <summary>Stored hashes verified so far.</summary>
+    internal long Verified => Interlocked.Read(ref _verified);
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken = default) =>
-        _threads.RunAsync(() => Hash(password), cancellationToken);
+        _threads.RunAsync(() =>
+        {
+            Interlocked.Increment(ref _hashed);
+            return Hash(password);
+        }, cancellationToken);
 
     public Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default) =>
-        _threads.RunAsync(() => Verify(hash, password), cancellationToken);
+        _threads.RunAsync(() =>
+        {
+            Interlocked.Increment(ref _verified);
+            return Verify(hash, password);
+        }, cancellationToken);
 
     public void Dispose() => _threads.Dispose();
 

@@ -3017,7 +3017,7 @@ namespace Reset.Tests.Contract.Generated
     {
 
         /// <summary>
-        /// Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, same_as_current, too_weak, needs_digit, needs_uppercase, needs_lowercase.
+        /// Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, too_weak, needs_digit, needs_uppercase, needs_lowercase.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;

@@ -35,7 +35,7 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
     {
         private int _beforeCommit;
         private int _afterCommit;
-        private int _loseReply;
+        private DbContext? _loseReplyOf;
 
         public void Arm() => Interlocked.Exchange(ref _beforeCommit, 1);
 
@@ -51,15 +51,16 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
 
             if (ChangesAccount(eventData) && Interlocked.Exchange(ref _afterCommit, 0) == 1)
             {
-                // Remembered for SavedChangesAsync, which no longer sees the account as modified.
-                Interlocked.Exchange(ref _loseReply, 1);
+                // Remembered for SavedChangesAsync, which no longer sees the account as modified; by its
+                // context, so a background service saving in between (the outbox) does not take the fault.
+                Interlocked.Exchange(ref _loseReplyOf, eventData.Context);
             }
 
             return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-            Interlocked.Exchange(ref _loseReply, 0) == 1
+            eventData.Context is { } context && Interlocked.CompareExchange(ref _loseReplyOf, null, context) == context
                 ? throw new DbUpdateException("injected", new NpgsqlException("injected: the connection was lost after COMMIT"))
                 : base.SavedChangesAsync(eventData, result, cancellationToken);
 

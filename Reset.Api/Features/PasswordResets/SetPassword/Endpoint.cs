@@ -24,10 +24,10 @@ using static Reset.Api.Features.PasswordResets.Examples;
 namespace Reset.Api.Features.PasswordResets.SetPassword;
 
 /// <summary>
-/// Step 4: "Submit". Checks the reset token, that both passwords match, and the policy; then takes
-/// the token, and in one transaction stores the new Argon2id hash, rotates the security stamp, writes
+/// Step 4: "Submit". Checks the reset token (and counts the submission against its bound), that both
+/// passwords match, and the policy; then takes the token, and in one transaction stores the new Argon2id hash, rotates the security stamp, writes
 /// an audit event and queues the "password changed" e-mail. If that transaction does not commit,
-/// the token is given back so the customer can try again. Then every other ticket of the account is void.
+/// the token is given back, and the submission uncounted, so the customer can try again. Then every other ticket of the account is void.
 /// </summary>
 /// <remarks>
 /// A commit can succeed while its reply is lost: the customer got a 503 and has the token back. Their
@@ -42,6 +42,7 @@ public sealed partial class Endpoint(
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
+    IOptions<ResetRules> rules,
     TimeProvider time,
     ResetMetrics metrics) : Endpoint<Request>
 {
@@ -106,7 +107,10 @@ public sealed partial class Endpoint(
             return;
         }
 
-        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(ticket.Id, token, now))
+        // Each submission with the live token counts, before anything is checked, so parallel ones cannot
+        // pass the bound together; the token is spent past MaxPasswordSubmissionsPerToken.
+        if (!ResetToken.TryParse(req.ResetToken, out var token)
+            || !await tickets.CountSubmissionAsync(ticket.Id, token, now, rules.Value.MaxPasswordSubmissionsPerToken))
         {
             await Send.ResultAsync(TokenInvalid());
             return;
@@ -141,12 +145,9 @@ public sealed partial class Endpoint(
             return;
         }
 
+        // No comparison with the current password: it would make the token an oracle for it. Offered
+        // again, it is simply set again, with a new salt and stamp: one Argon2id hash per change.
         var evaluation = policy.Evaluate(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId));
-        if (await hasher.VerifyAsync(user.PasswordHash, newPassword, ct))
-        {
-            evaluation = evaluation.WithViolation(PasswordViolation.SameAsCurrent);
-        }
-
         if (!evaluation.Acceptable)
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
