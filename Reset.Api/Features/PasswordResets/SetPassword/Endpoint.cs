@@ -15,6 +15,7 @@ using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
+using Reset.Infrastructure.Passwords;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -38,7 +39,7 @@ public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     RateLimiter limiter,
-    Reset.Domain.Passwords.PasswordPolicy policy,
+    PasswordEvaluator policy,
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
@@ -147,7 +148,7 @@ public sealed partial class Endpoint(
 
         // No comparison with the current password: it would make the token an oracle for it. Offered
         // again, it is simply set again, with a new salt and stamp: one Argon2id hash per change.
-        var evaluation = policy.Evaluate(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId));
+        var evaluation = await policy.EvaluateAsync(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId), ct);
         if (!evaluation.Acceptable)
         {
             await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
