@@ -236,6 +236,24 @@ public sealed class ProvisionUserTests(InternalApiApp app) : IClassFixture<Inter
     };
 
     [Theory]
+    [InlineData(131072, 2, 1, "m=65536")]
+    [InlineData(19456, 11, 1, "t=10")]
+    [InlineData(19456, 2, 5, "p=4")]
+    public async Task A_hash_costing_more_than_the_import_limits_is_refused_naming_the_field_and_the_limit(int memoryKiB, int iterations, int lanes, string limit)
+    {
+        var costly = $"$argon2id$v=19$m={memoryKiB},t={iterations},p={lanes}$c29tZXNhbHRzb21lc2FsdA$0zXl3wWm7T1bIuG2vC9kHq8Yd5FjRrEaNpLs4oUx6tM";
+        var id = Guid.CreateVersion7();
+
+        using var response = await PutAsync(id, new { email = $"costly.{id:N}@example.com", locale = "en", status = "active", passwordHash = costly });
+
+        var problem = await ProblemDetailsTests.ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("code").GetString().ShouldBe("validation_failed");
+        problem.GetProperty("errors").GetProperty("passwordHash")[0].GetString().ShouldNotBeNull().ShouldContain(limit);
+        using var read = await app.Client(app.ReaderKey).GetAsync(new Uri($"/internal/v1/users/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
     [MemberData(nameof(BadFields))]
     public async Task A_body_that_breaks_a_field_rule_is_400_validation_failed_naming_the_field(string json, string field)
     {
