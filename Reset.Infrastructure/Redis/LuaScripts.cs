@@ -12,6 +12,7 @@ internal static class LuaScripts
     public static readonly string VerifyCode = Load("verify_code.lua");
     public static readonly string ReserveAttempt = Load("reserve_attempt.lua");
     public static readonly string CountSubmission = Load("count_submission.lua");
+    public static readonly string UncountSubmission = Load("uncount_submission.lua");
     public static readonly string ConsumeToken = Load("consume_token.lua");
     public static readonly string RestoreToken = Load("restore_token.lua");
     public static readonly string RateLimit = Load("rate_limit.lua");

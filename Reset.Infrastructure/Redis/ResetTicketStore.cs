@@ -162,6 +162,10 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
             [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
             [Ms(now), hmac.Token(id.Value, token.Value), maxSubmissions]))) == 1;
 
+    /// <summary>Uncounts a submission that a dependency failure (a 503) ended before it was judged.</summary>
+    public async Task UncountSubmissionAsync(TicketId id) =>
+        await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(LuaScripts.UncountSubmission, [RedisKeys.Ticket(id.Value)]));
+
     /// <summary>Takes the token for one password change: "ok", "invalid", "state" or "not_found".</summary>
     public async Task<string> TakeTokenAsync(TicketId id, ResetToken token, DateTimeOffset now) =>
         (string)(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(

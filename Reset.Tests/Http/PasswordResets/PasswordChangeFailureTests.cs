@@ -91,6 +91,22 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
     }
 
     [Fact]
+    public async Task Failed_commits_do_not_count_against_the_tokens_submissions()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+
+        for (var i = 0; i < 6; i++)
+        {
+            app.Fault.Arm();
+            using var failed = await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon");
+            failed.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        }
+
+        (await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task A_commit_whose_reply_was_lost_answers_503_and_the_retry_answers_204_without_changing_anything_twice()
     {
         var customer = await app.CreateCustomerAsync();

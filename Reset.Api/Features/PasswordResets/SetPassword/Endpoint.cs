@@ -117,47 +117,62 @@ public sealed partial class Endpoint(
             return;
         }
 
-        var newPassword = Reset.Domain.Passwords.PasswordPolicy.Normalize(req.NewPassword!);
-        if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
+        string newPassword;
+        string hash;
+        UserAccount user;
+        try
         {
-            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
-                ProblemTexts.TypeTheSamePassword));
-            return;
-        }
-
-        if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } user)
-        {
-            // The account was removed, locked or disabled since the ticket started.
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
-            return;
-        }
-
-        if (ticket.PredatesPasswordChange(user.PasswordChangedAt))
-        {
-            if (await ChangedByThisTicketAsync(user, ticket, newPassword, ct))
+            newPassword = Reset.Domain.Passwords.PasswordPolicy.Normalize(req.NewPassword!);
+            if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
             {
-                await FinishAsync(ticket);
-                await Send.NoContentAsync(ct);
+                await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
+                    ProblemTexts.TypeTheSamePassword));
                 return;
             }
 
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
-                ProblemTexts.ChangedSinceStart));
-            return;
-        }
+            if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } found)
+            {
+                // The account was removed, locked or disabled since the ticket started.
+                await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
+                return;
+            }
 
-        // No comparison with the current password: it would make the token an oracle for it. Offered
-        // again, it is simply set again, with a new salt and stamp: one Argon2id hash per change.
-        var evaluation = await policy.EvaluateAsync(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId), ct);
-        if (!evaluation.Acceptable)
+            user = found;
+
+            if (ticket.PredatesPasswordChange(user.PasswordChangedAt))
+            {
+                if (await ChangedByThisTicketAsync(user, ticket, newPassword, ct))
+                {
+                    await FinishAsync(ticket);
+                    await Send.NoContentAsync(ct);
+                    return;
+                }
+
+                await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
+                    ProblemTexts.ChangedSinceStart));
+                return;
+            }
+
+            // No comparison with the current password: it would make the token an oracle for it. Offered
+            // again, it is simply set again, with a new salt and stamp: one Argon2id hash per change.
+            var evaluation = await policy.EvaluateAsync(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId), ct);
+            if (!evaluation.Acceptable)
+            {
+                await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
+                    ProblemTexts.ChooseAnotherPassword,
+                    new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
+                return;
+            }
+
+            hash = await hasher.HashAsync(newPassword, ct);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
         {
-            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
-                ProblemTexts.ChooseAnotherPassword,
-                new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
-            return;
+            // A 503 is the service's failure, not a refused try: the customer's retry must not spend the token.
+            await UncountAsync(ticket.Id);
+            throw;
         }
 
-        var hash = await hasher.HashAsync(newPassword, ct);
         switch (await tickets.TakeTokenAsync(ticket.Id, token, now))
         {
             case "ok":
@@ -220,6 +235,22 @@ public sealed partial class Endpoint(
             LogFinishFailed(Logger, exception.GetType().Name);
         }
     }
+
+    /// <summary>Best effort: with Redis down too, the count stays, and the token allows one try less.</summary>
+    private async Task UncountAsync(TicketId id)
+    {
+        try
+        {
+            await tickets.UncountSubmissionAsync(id);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            LogUncountFailed(Logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password submission failed on a dependency; uncounting it in Redis failed too ({Error})")]
+    private static partial void LogUncountFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Password changed; closing its ticket in Redis failed ({Error})")]
     private static partial void LogFinishFailed(ILogger logger, string error);
