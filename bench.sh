@@ -456,7 +456,7 @@ EOF
       }
       print ""
       printf "Raw Argon2id (m=19456 KiB, t=2, p=1, Geralt as the service calls it, one thread per core, the service idle, just before the password change): **%.1f hashes/s**. ", raw
-      print "A password change computes Argon2id twice (the `same_as_current` check verifies the new password against the stored hash, then the new hash), so its ceiling is half that, " sprintf("%.1f/s", raw / 2) "."
+      print "A password change computes Argon2id once (the new hash; no stored hash is verified), so that is also its ceiling."
       print ""
       print "Warm-up runs (not measured; the rate a still-warming service reached):"
       print ""

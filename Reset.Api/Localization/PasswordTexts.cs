@@ -40,10 +40,6 @@ internal static class PasswordTexts
             en: "Don't use the shop's name ({shop}) in your password.",
             uk: "Не використовуйте в паролі назву магазину ({shop}).",
             ru: "Не используйте в пароле название магазина ({shop})."),
-        [PasswordViolationCodes.SameAsCurrent] = new(
-            en: "This is your current password. Choose a new one.",
-            uk: "Це ваш поточний пароль. Виберіть новий.",
-            ru: "Это ваш текущий пароль. Выберите новый."),
         [PasswordViolationCodes.TooWeak] = new(
             en: "This password would be easy to guess. Make it longer, for example with another word or two that don't belong together.",
             uk: "Такий пароль легко вгадати. Зробіть його довшим, наприклад додайте одне-два слова, не пов’язані з рештою.",

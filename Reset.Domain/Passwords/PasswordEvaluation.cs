@@ -7,16 +7,4 @@ public sealed record PasswordEvaluation(int Score, IReadOnlyList<PasswordViolati
 {
     /// <summary>Derived, so a verdict can never be "acceptable" with a violation or the reverse.</summary>
     public bool Acceptable => Violations.Count == 0;
-
-    /// <summary>
-    /// The same verdict with one more broken rule, for rules only the caller can check
-    /// (<see cref="PasswordViolation.SameAsCurrent"/> needs the stored hash). Never acceptable.
-    /// </summary>
-    public PasswordEvaluation WithViolation(PasswordViolation violation)
-    {
-        ArgumentNullException.ThrowIfNull(violation);
-        return Violations.Any(v => v.Code == violation.Code)
-            ? this
-            : this with { Violations = [.. Violations, violation] };
-    }
 }

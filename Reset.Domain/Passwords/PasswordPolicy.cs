@@ -7,8 +7,8 @@ namespace Reset.Domain.Passwords;
 /// Decides whether a new password is acceptable (DESIGN.md, "Password policy"): after NFKC
 /// normalisation, long enough and not too long in code points, not common, not containing the
 /// login, the e-mail's local part or the shop's name, hard enough to guess, and, only where a shop
-/// turns them on, of the required character kinds. "Not the current password" needs the stored
-/// hash: the caller adds it with <see cref="PasswordEvaluation.WithViolation"/>.
+/// turns them on, of the required character kinds. Not "different from the current password":
+/// checking that would make a reset token an oracle for the current password.
 /// </summary>
 public sealed class PasswordPolicy
 {

@@ -24,6 +24,12 @@ public sealed class ResetRules
 
     public TimeSpan ResetTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Password submissions one reset token allows, refused ones included; the next one finds it
+    /// spent. Bounds what a token holder can try (and what the tries cost) before starting over.
+    /// </summary>
+    public int MaxPasswordSubmissionsPerToken { get; set; } = 5;
+
     /// <summary>Names the first rule that is out of range, or returns null.</summary>
     public string? FindInvalid()
     {
@@ -65,6 +71,11 @@ public sealed class ResetRules
         if (ResetTokenLifetime < TimeSpan.FromMinutes(1) || ResetTokenLifetime > TimeSpan.FromHours(1))
         {
             return nameof(ResetTokenLifetime) + " must be between 00:01:00 and 01:00:00";
+        }
+
+        if (MaxPasswordSubmissionsPerToken is < 1 or > 20)
+        {
+            return nameof(MaxPasswordSubmissionsPerToken) + " must be between 1 and 20";
         }
 
         return null;

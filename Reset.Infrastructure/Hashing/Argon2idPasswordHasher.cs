@@ -8,18 +8,46 @@ namespace Reset.Infrastructure.Hashing;
 /// <summary>
 /// Argon2id through libsodium, stored as the standard PHC string
 /// (<c>$argon2id$v=19$m=19456,t=2,p=1$salt$hash</c>) that any Argon2 library can verify.
-/// Hashes run on <see cref="PasswordHashingOptions.MaxConcurrency"/> threads of their own (see <see cref="HashingThreads"/>).
+/// Hashes run on <see cref="PasswordHashingOptions.MaxConcurrency"/> threads of their own (see <see cref="HashingThreads"/>),
+/// each holding its m from <see cref="PasswordHashingOptions.MaxMemoryMiB"/>: the service's own m to hash, the stored
+/// hash's m to verify. A stored hash whose m exceeds the whole budget is not computed: it does not match.
 /// </summary>
 internal sealed class Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher, IDisposable
 {
     private readonly PasswordHashingOptions _options = options.Value;
-    private readonly HashingThreads _threads = new(options.Value.MaxConcurrency);
+    private readonly HashingThreads _threads = new(options.Value.MaxConcurrency, options.Value.MaxMemoryKiB);
+    private long _hashed;
+    private long _verified;
+
+    /// <summary>Argon2id hashes computed so far (what a password change costs shows here).</summary>
+    internal long Hashed => Interlocked.Read(ref _hashed);
+
+    /// <summary>Stored hashes verified so far.</summary>
+    internal long Verified => Interlocked.Read(ref _verified);
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken = default) =>
-        _threads.RunAsync(() => Hash(password), cancellationToken);
+        _threads.RunAsync(() =>
+        {
+            Interlocked.Increment(ref _hashed);
+            return Hash(password);
+        }, _options.MemoryKiB, cancellationToken);
 
-    public Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default) =>
-        _threads.RunAsync(() => Verify(hash, password), cancellationToken);
+    public Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        // Unreadable parameters fail in Verify without computing anything.
+        var memoryKiB = Argon2idPhc.MemoryKiBOf(hash) ?? 0;
+        return memoryKiB > _options.MaxMemoryKiB
+            ? Task.FromResult(false)
+            : _threads.RunAsync(() =>
+            {
+                Interlocked.Increment(ref _verified);
+                return Verify(hash, password);
+            }, memoryKiB, cancellationToken);
+    }
+
+    /// <summary>KiB the hashes running now hold.</summary>
+    internal long MemoryInUseKiB => _threads.MemoryInUseKiB;
 
     public void Dispose() => _threads.Dispose();
 

@@ -5,22 +5,25 @@ namespace Reset.Infrastructure.Hashing;
 /// <summary>
 /// Checks a password hash the shop hands over: an Argon2id PHC string
 /// (<c>$argon2id$v=19$m=…,t=…,p=…$salt$hash</c>, unpadded base64) that this service's hasher can
-/// verify, at a cost it can bear. Any parameters in those bounds verify with their own values.
+/// verify, at a cost it can bear: no more than <see cref="PasswordHashingOptions.MaxImportedMemoryKiB"/>,
+/// <see cref="PasswordHashingOptions.MaxImportedIterations"/> and <see cref="PasswordHashingOptions.MaxImportedParallelism"/>.
+/// Any parameters in those bounds verify with their own values.
 /// </summary>
 public static class Argon2idPhc
 {
     /// <summary>libsodium's limit for an encoded hash (crypto_pwhash_STRBYTES).</summary>
     public const int MaxLength = 128;
 
-    /// <summary>256 MiB: one verification of a hash at this cost holds that much memory.</summary>
+    /// <summary>The ceilings the configured import limits may be raised to (256 MiB, t=16, p=16).</summary>
     public const int MaxMemoryKiB = 256 * 1024;
 
     public const int MaxIterations = 16;
     public const int MaxParallelism = 16;
 
     /// <summary>Null when the hash is acceptable; else what is wrong with it, never quoting it.</summary>
-    public static string? FindProblem(string? phc)
+    public static string? FindProblem(string? phc, PasswordHashingOptions limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (string.IsNullOrEmpty(phc) || !phc.StartsWith("$argon2id$", StringComparison.Ordinal))
         {
             return "must be an Argon2id PHC string: $argon2id$v=19$m=…,t=…,p=…$salt$hash.";
@@ -42,9 +45,9 @@ public static class Argon2idPhc
             return "must give its parameters as m=<KiB>,t=<iterations>,p=<lanes>.";
         }
 
-        if (memory > MaxMemoryKiB || iterations > MaxIterations || parallelism > MaxParallelism)
+        if (memory > limits.MaxImportedMemoryKiB || iterations > limits.MaxImportedIterations || parallelism > limits.MaxImportedParallelism)
         {
-            return $"costs more than this service verifies: at most m={MaxMemoryKiB}, t={MaxIterations}, p={MaxParallelism}.";
+            return $"costs more than this service verifies: at most m={limits.MaxImportedMemoryKiB}, t={limits.MaxImportedIterations}, p={limits.MaxImportedParallelism}.";
         }
 
         if (parallelism < 1 || iterations < 1 || memory < 8 * parallelism)
@@ -63,6 +66,14 @@ public static class Argon2idPhc
         }
 
         return null;
+    }
+
+    /// <summary>The m (KiB) of an Argon2id PHC string, or null when it does not give one.</summary>
+    public static long? MemoryKiBOf(string phc)
+    {
+        ArgumentNullException.ThrowIfNull(phc);
+        var parts = phc.Split('$');
+        return parts.Length == 6 && ReadParameters(parts[3]) is var (memory, _, _) ? memory : null;
     }
 
     private static (long Memory, long Iterations, long Parallelism)? ReadParameters(string text)

@@ -15,6 +15,7 @@ public static class HealthChecks
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag], timeout: Timeout)
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag], timeout: Timeout);
+        services.AddSingleton<ReadinessProbe>();
         return services;
     }
 }

@@ -8,7 +8,9 @@ namespace Reset.Infrastructure.Health;
 /// <summary>
 /// Opens its own connection with a 2 s connect and command timeout rather than borrowing the
 /// request's DbContext: Npgsql does not always honour cancellation while connecting, and a context
-/// disposed mid-connect throws. The probe owns its connection and ends by itself within 2 s.
+/// disposed mid-connect throws. The probe owns its connection and ends by itself within 2 s. Its pool
+/// holds at most <see cref="MaxConnections"/>: one for the check (see <see cref="ReadinessProbe"/>,
+/// which runs one at a time) and one for a check still ending after its caller gave up on it.
 /// </summary>
 internal sealed class PostgresHealthCheck(IOptions<ConnectionStringsOptions> connectionStrings) : IHealthCheck
 {
@@ -16,8 +18,12 @@ internal sealed class PostgresHealthCheck(IOptions<ConnectionStringsOptions> con
     {
         Timeout = (int)HealthChecks.Timeout.TotalSeconds,
         CommandTimeout = (int)HealthChecks.Timeout.TotalSeconds,
-        ApplicationName = "reset-service health",
+        ApplicationName = ApplicationName,
+        MaxPoolSize = MaxConnections,
     }.ConnectionString;
+
+    internal const string ApplicationName = "reset-service health";
+    internal const int MaxConnections = 2;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

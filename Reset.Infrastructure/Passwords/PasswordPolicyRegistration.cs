@@ -12,7 +12,8 @@ public static class PasswordPolicyRegistration
 {
     /// <summary>
     /// The password policy as a singleton: settings from <c>PasswordPolicy:*</c> and <c>Shop:Name</c>
-    /// (checked before start), the embedded blocklist, zxcvbn's strength score.
+    /// (checked before start), the embedded blocklist, zxcvbn's strength score; the
+    /// endpoints run it through <see cref="PasswordEvaluator"/>, which bounds how many run at once.
     /// </summary>
     public static IServiceCollection AddPasswordPolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ public static class PasswordPolicyRegistration
                 .ToSettings(provider.GetRequiredService<IOptions<ShopOptions>>().Value.Name.Trim()),
             provider.GetRequiredService<IPasswordBlocklist>(),
             provider.GetRequiredService<IPasswordStrengthEstimator>()));
+        services.AddSingleton<PasswordEvaluator>();
         return services;
     }
 }

@@ -7,15 +7,16 @@ namespace Reset.Infrastructure.Passwords;
 /// guessable in under 10³ tries to 4 for more than 10¹⁰. One instance is shared: its pattern
 /// matchers are built once and hold no state between evaluations.
 /// </summary>
+/// <remarks>
+/// zxcvbn's cost grows faster than the length: 44–250 ms of CPU for 128 random characters here,
+/// which made an anonymous endpoint a cheap way to burn the service's CPU. So only the first
+/// <see cref="ScoredCodePoints"/> code points go through zxcvbn (at most ~5 ms, for emoji or l33t
+/// characters), and the rest is credited by <see cref="TailEntropy"/>, which costs microseconds.
+/// </remarks>
 internal sealed class ZxcvbnStrengthEstimator : IPasswordStrengthEstimator
 {
-    /// <summary>
-    /// Only this many leading UTF-16 units are scored. zxcvbn's cost grows faster than the length
-    /// (≈ 80 ms at 100, 10 s at 1,024 here), and its README advises sending only the first 100 or so
-    /// characters. A password strong in its first 100 characters is strong, so the score only errs
-    /// low for a long password with a weak start.
-    /// </summary>
-    internal const int MaxScoredLength = 100;
+    /// <summary>Code points scored by zxcvbn itself; a password this short is scored exactly as before.</summary>
+    internal const int ScoredCodePoints = 32;
 
     private readonly Zxcvbn.Zxcvbn _zxcvbn = new();
 
@@ -23,18 +24,32 @@ internal sealed class ZxcvbnStrengthEstimator : IPasswordStrengthEstimator
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(userInputs);
-        return _zxcvbn.EvaluatePassword(Head(password), userInputs).Score;
-    }
-
-    private static string Head(string password)
-    {
-        if (password.Length <= MaxScoredLength)
+        var codePoints = password.EnumerateRunes().Select(r => r.Value).ToArray();
+        if (codePoints.Length <= ScoredCodePoints)
         {
-            return password;
+            return _zxcvbn.EvaluatePassword(password, userInputs).Score;
         }
 
-        // Never split a surrogate pair: half an emoji is not a character zxcvbn should see.
-        var end = char.IsHighSurrogate(password[MaxScoredLength - 1]) ? MaxScoredLength - 1 : MaxScoredLength;
-        return password[..end];
+        var head = string.Concat(codePoints.Take(ScoredCodePoints).Select(char.ConvertFromUtf32));
+        var scored = _zxcvbn.EvaluatePassword(head, userInputs);
+        // The tail only adds entropy, and the score grows with entropy: never below the head's score.
+        return Math.Max(scored.Score, ScoreOf(scored.Entropy + TailEntropy.Bits(codePoints, ScoredCodePoints)));
+    }
+
+    /// <summary>
+    /// zxcvbn-core's own mapping from entropy to score: an attack of 10⁴ guesses a second, taking on
+    /// average half of 2^entropy guesses, is slower than 10², 10⁴, 10⁶, 10⁸ seconds for scores 1–4.
+    /// </summary>
+    internal static int ScoreOf(double entropyBits)
+    {
+        var seconds = 0.5 * Math.Pow(2, entropyBits) * 0.0001;
+        return seconds switch
+        {
+            < 1e2 => 0,
+            < 1e4 => 1,
+            < 1e6 => 2,
+            < 1e8 => 3,
+            _ => 4,
+        };
     }
 }

@@ -15,6 +15,8 @@ internal static class LuaScripts
     public static readonly string BeginAttempt = Load("begin_attempt.lua");
     public static readonly string CheckCode = Load("check_code.lua");
     public static readonly string FinishVerification = Load("finish_verification.lua");
+    public static readonly string CountSubmission = Load("count_submission.lua");
+    public static readonly string UncountSubmission = Load("uncount_submission.lua");
     public static readonly string ConsumeToken = Load("consume_token.lua");
     public static readonly string RestoreToken = Load("restore_token.lua");
     public static readonly string RateLimit = Load("rate_limit.lua");

@@ -203,18 +203,19 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
             : new CodeCheckResult(CodeCheckOutcome.NotFound, 0, null, null);
     }
 
-    /// <summary>Whether the token is the ticket's live one, without taking it.</summary>
-    public async Task<bool> TokenMatchesAsync(TicketId id, ResetToken token, DateTimeOffset now)
-    {
-        var (stored, expiresAt) = await redis.RepeatableAsync(async db =>
-        {
-            var storedToken = db.StringGetAsync(RedisKeys.Token(id.Value));
-            var tokenExpiry = db.HashGetAsync(RedisKeys.Ticket(id.Value), "token_exp");
-            return (await storedToken, await tokenExpiry);
-        });
-        return stored.HasValue && stored == hmac.Token(id.Value, token.Value)
-            && expiresAt.HasValue && now < FromMs(expiresAt.ToString());
-    }
+    /// <summary>
+    /// Counts one password submission with the ticket's live token: false when the token is wrong,
+    /// expired, or spent by <paramref name="maxSubmissions"/> earlier ones (then it is deleted).
+    /// </summary>
+    public async Task<bool> CountSubmissionAsync(TicketId id, ResetToken token, DateTimeOffset now, int maxSubmissions) =>
+        (long)(await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(
+            LuaScripts.CountSubmission,
+            [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
+            [Ms(now), hmac.Token(id.Value, token.Value), maxSubmissions]))) == 1;
+
+    /// <summary>Uncounts a submission that a dependency failure (a 503) ended before it was judged.</summary>
+    public async Task UncountSubmissionAsync(TicketId id) =>
+        await redis.AtMostOnceAsync(db => db.ScriptEvaluateAsync(LuaScripts.UncountSubmission, [RedisKeys.Ticket(id.Value)]));
 
     /// <summary>Takes the token for one password change: "ok", "invalid", "state" or "not_found".</summary>
     public async Task<string> TakeTokenAsync(TicketId id, ResetToken token, DateTimeOffset now) =>
@@ -223,7 +224,7 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
             [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
             [Ms(now), hmac.Token(id.Value, token.Value)])))!;
 
-    /// <summary>Gives a taken token back after the change failed to commit (SET NX: repeatable).</summary>
+    /// <summary>Gives a taken token back, and uncounts its submission, after the change failed to commit (SET NX: repeatable).</summary>
     public async Task GiveTokenBackAsync(TicketId id, ResetToken token, DateTimeOffset now) =>
         await redis.RepeatableAsync(db => db.ScriptEvaluateAsync(
             LuaScripts.RestoreToken,

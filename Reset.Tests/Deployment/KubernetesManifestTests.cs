@@ -163,9 +163,13 @@ public sealed class KubernetesManifestTests
         var hashing = new PasswordHashingOptions();
         var concurrency = int.Parse(K8s.ConfigMapData["PasswordHashing__MaxConcurrency"], CultureInfo.InvariantCulture);
         var memoryKiB = K8s.ConfigMapData.TryGetValue("PasswordHashing__MemoryKiB", out var kib) ? int.Parse(kib, CultureInfo.InvariantCulture) : hashing.MemoryKiB;
+        var budgetMiB = K8s.ConfigMapData.TryGetValue("PasswordHashing__MaxMemoryMiB", out var mib) ? int.Parse(mib, CultureInfo.InvariantCulture) : hashing.MaxMemoryMiB;
+        var importedKiB = K8s.ConfigMapData.TryGetValue("PasswordHashing__MaxImportedMemoryKiB", out var imported) ? int.Parse(imported, CultureInfo.InvariantCulture) : hashing.MaxImportedMemoryKiB;
+        // What hashes at once can hold: the memory budget, or less where the threads cannot fill it.
+        var hashingMiB = Math.Min(budgetMiB, concurrency * Math.Max(memoryKiB, importedKiB) / 1024);
         var resources = K8s.Container.Map("resources");
 
-        MiB(resources.Map("requests").Text("memory")).ShouldBeGreaterThanOrEqualTo(MeasuredIdleMiB + concurrency * memoryKiB / 1024);
+        MiB(resources.Map("requests").Text("memory")).ShouldBeGreaterThanOrEqualTo(MeasuredIdleMiB + hashingMiB);
         MiB(resources.Map("limits").Text("memory")).ShouldBeGreaterThanOrEqualTo(MeasuredPeakMiB);
         // Each concurrent hash keeps a core busy: a lower CPU limit would only queue them.
         Cores(resources.Map("limits").Text("cpu")).ShouldBeGreaterThanOrEqualTo(concurrency);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Reset.Infrastructure.Health;
 using Reset.Tests.Fixtures;
 
 namespace Reset.Tests.Http;
@@ -34,6 +35,35 @@ public sealed class ReadinessTests
 
         body.GetProperty("checks").GetProperty("postgres").GetString().ShouldBe("unhealthy");
         body.GetProperty("checks").GetProperty("redis").GetString().ShouldBe("healthy");
+    }
+
+    [Fact]
+    public async Task Redis_going_down_shows_within_the_report_lifetime_and_the_check_timeout()
+    {
+        await using var redis = new OwnedRedis();
+        await redis.StartAsync();
+        await using var app = new ResetApp();
+        await app.InitializeAsync();
+        app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+        var client = app.CreateClient();
+        using (var healthy = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            healthy.StatusCode.ShouldBe(HttpStatusCode.OK); // and now remembered for a second
+        }
+
+        await redis.StopAsync();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+            status = response.StatusCode;
+        }
+        while (status == HttpStatusCode.OK && stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // 1 s of the remembered report, 2 s of the check's timeout at most, and a second to spare.
+        stopwatch.Elapsed.ShouldBeLessThan(ReadinessProbe.ReportLifetime + HealthChecks.Timeout + TimeSpan.FromSeconds(1));
     }
 
     private static async Task<JsonElement> GetReadyExpecting503Async(ResetApp app)

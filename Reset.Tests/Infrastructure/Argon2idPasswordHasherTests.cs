@@ -58,4 +58,59 @@ public sealed class Argon2idPasswordHasherTests : IDisposable
 
         first.ShouldNotBe(second);
     }
+
+    [Fact]
+    public async Task A_stored_hash_whose_m_exceeds_the_memory_budget_is_not_computed_and_does_not_match()
+    {
+        using var small = new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions { MaxMemoryMiB = 32 }));
+        var costly = Isopoh.Cryptography.Argon2.Argon2.Hash("imported pass phrase", timeCost: 1, memoryCost: 64 * 1024, parallelism: 1,
+            type: Isopoh.Cryptography.Argon2.Argon2Type.HybridAddressing);
+
+        (await small.VerifyAsync(costly, "imported pass phrase", TestContext.Current.CancellationToken)).ShouldBeFalse();
+
+        small.Verified.ShouldBe(0);
+        (await _hasher.VerifyAsync(costly, "imported pass phrase", TestContext.Current.CancellationToken)).ShouldBeTrue("80 MiB hold it");
+    }
+
+    [Fact]
+    public async Task Parallel_hashes_never_hold_more_than_the_memory_budget()
+    {
+        // 40 MiB hold two hashes of 19 MiB at once, whatever the thread count.
+        using var bounded = new Argon2idPasswordHasher(Options.Create(new PasswordHashingOptions { MaxConcurrency = 4, MaxMemoryMiB = 40 }));
+        var most = 0L;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                most = Math.Max(most, bounded.MemoryInUseKiB);
+                await Task.Delay(1, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => bounded.HashAsync("password " + i, TestContext.Current.CancellationToken)));
+        await sampling.CancelAsync();
+        await sampler;
+
+        most.ShouldBeGreaterThan(0);
+        most.ShouldBeLessThanOrEqualTo(2 * 19456);
+    }
+
+    [Theory]
+    [InlineData(16, 19456, 65536, "PasswordHashing:MaxMemoryMiB")]
+    [InlineData(80, 19456, 512 * 1024, "PasswordHashing:MaxImportedMemoryKiB")]
+    public void A_memory_budget_that_cannot_hold_one_hash_is_refused_naming_the_setting(int budgetMiB, int memoryKiB, int importedKiB, string setting)
+    {
+        var result = new PasswordHashingOptionsValidator().Validate(null,
+            new PasswordHashingOptions { MaxMemoryMiB = budgetMiB, MemoryKiB = memoryKiB, MaxImportedMemoryKiB = importedKiB });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain(setting);
+    }
+
+    [Fact]
+    public void The_default_hashing_settings_are_valid()
+    {
+        new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions()).Succeeded.ShouldBeTrue();
+    }
 }

@@ -66,6 +66,59 @@ public sealed class HashingThreadsTests
         failure.Message.ShouldBe("boom");
     }
 
+    [Fact]
+    public async Task Work_starts_only_when_its_memory_fits_in_the_budget()
+    {
+        using var threads = new HashingThreads(4, memoryBudgetKiB: 100);
+        var inUse = 0;
+        var most = 0;
+        var work = Enumerable.Range(0, 12).Select(_ => threads.RunAsync(() =>
+        {
+            InterlockedMax(ref most, Interlocked.Add(ref inUse, 40));
+            Thread.Sleep(20);
+            Interlocked.Add(ref inUse, -40);
+            return true;
+        }, memoryKiB: 40, TestContext.Current.CancellationToken));
+
+        await Task.WhenAll(work);
+
+        // Four threads, but only two pieces of 40 fit in 100.
+        most.ShouldBe(80);
+    }
+
+    [Fact]
+    public async Task Large_work_is_not_overtaken_by_small_work_queued_after_it()
+    {
+        using var threads = new HashingThreads(2, memoryBudgetKiB: 100);
+        using var release = new ManualResetEventSlim();
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var first = threads.RunAsync(() => release.Wait(TimeSpan.FromSeconds(10)), memoryKiB: 10, TestContext.Current.CancellationToken);
+        var large = threads.RunAsync(() =>
+        {
+            order.Enqueue("large");
+            return true;
+        }, memoryKiB: 100, TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken); // the large one waits for room now
+        var small = Enumerable.Range(0, 3).Select(i => threads.RunAsync(() =>
+        {
+            order.Enqueue("small");
+            return true;
+        }, memoryKiB: 10, TestContext.Current.CancellationToken)).ToList();
+
+        release.Set();
+        await Task.WhenAll([first, large, .. small]);
+
+        order.First().ShouldBe("large");
+    }
+
+    [Fact]
+    public void Work_larger_than_the_whole_budget_is_refused()
+    {
+        using var threads = new HashingThreads(1, memoryBudgetKiB: 100);
+
+        Should.Throw<ArgumentOutOfRangeException>(() => threads.RunAsync(() => true, memoryKiB: 101, TestContext.Current.CancellationToken));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

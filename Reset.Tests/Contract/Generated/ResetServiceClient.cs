@@ -115,7 +115,7 @@ namespace Reset.Tests.Contract.Generated
         /// Evaluate a candidate password
         /// </summary>
         /// <remarks>
-        /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. "Not the current password" is checked only when the password is set.
+        /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
@@ -1243,7 +1243,7 @@ namespace Reset.Tests.Contract.Generated
         /// Evaluate a candidate password
         /// </summary>
         /// <remarks>
-        /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. "Not the current password" is checked only when the password is set.
+        /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it.
         /// </remarks>
         /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
@@ -3007,7 +3007,7 @@ namespace Reset.Tests.Contract.Generated
     {
 
         /// <summary>
-        /// Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, same_as_current, too_weak, needs_digit, needs_uppercase, needs_lowercase.
+        /// Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, too_weak, needs_digit, needs_uppercase, needs_lowercase.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         public string? Code { get; set; } = default!;

@@ -83,7 +83,17 @@ public sealed class TicketValuesTests
         rules.MaxWrongCodesPerAccount.ShouldBe(10);
         rules.WrongCodeWindow.ShouldBe(TimeSpan.FromDays(1));
         rules.ResetTokenLifetime.ShouldBe(TimeSpan.FromMinutes(10));
+        rules.MaxPasswordSubmissionsPerToken.ShouldBe(5);
         rules.FindInvalid().ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(21)]
+    public void A_reset_token_allows_between_1_and_20_password_submissions(int submissions)
+    {
+        new ResetRules { MaxPasswordSubmissionsPerToken = submissions }.FindInvalid().ShouldNotBeNull()
+            .ShouldStartWith("MaxPasswordSubmissionsPerToken");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
     {
         private int _beforeCommit;
         private int _afterCommit;
-        private int _loseReply;
+        private DbContext? _loseReplyOf;
 
         public void Arm() => Interlocked.Exchange(ref _beforeCommit, 1);
 
@@ -51,15 +51,16 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
 
             if (ChangesAccount(eventData) && Interlocked.Exchange(ref _afterCommit, 0) == 1)
             {
-                // Remembered for SavedChangesAsync, which no longer sees the account as modified.
-                Interlocked.Exchange(ref _loseReply, 1);
+                // Remembered for SavedChangesAsync, which no longer sees the account as modified; by its
+                // context, so a background service saving in between (the outbox) does not take the fault.
+                Interlocked.Exchange(ref _loseReplyOf, eventData.Context);
             }
 
             return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-            Interlocked.Exchange(ref _loseReply, 0) == 1
+            eventData.Context is { } context && Interlocked.CompareExchange(ref _loseReplyOf, null, context) == context
                 ? throw new DbUpdateException("injected", new NpgsqlException("injected: the connection was lost after COMMIT"))
                 : base.SavedChangesAsync(eventData, result, cancellationToken);
 
@@ -87,6 +88,22 @@ public sealed class PasswordChangeFailureTests(PasswordChangeFailureTests.Faulty
 
         retried.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await AccountRows.ReadAsync(app, customer.Id)).PasswordHash.ShouldNotBe(before.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Failed_commits_do_not_count_against_the_tokens_submissions()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+
+        for (var i = 0; i < 6; i++)
+        {
+            app.Fault.Arm();
+            using var failed = await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon");
+            failed.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        }
+
+        (await app.SetPasswordAsync(ticketId, token, "violet kettle drums at noon")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reset.Domain.Audit;
 using Reset.Domain.Passwords;
+using Reset.Infrastructure.Hashing;
 using Reset.Infrastructure.Persistence;
 using Reset.Tests.Fixtures;
 
@@ -111,15 +112,84 @@ public sealed class SetPasswordTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
-    public async Task The_current_password_is_refused_as_same_as_current()
+    public async Task The_current_password_offered_again_is_set_again_with_a_new_salt_stamp_and_notice()
     {
         var customer = await app.CreateCustomerAsync();
+        var before = await AccountRows.ReadAsync(app, customer.Id);
         var (ticketId, token) = await app.VerifiedTicketAsync(customer);
 
         using var same = await app.SetPasswordAsync(ticketId, token, customer.Password);
 
-        var problem = await ProblemDetailsTests.ShouldBeProblemAsync(same, HttpStatusCode.BadRequest);
-        problem.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("code").GetString()).ShouldContain("same_as_current");
+        same.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var after = await AccountRows.ReadAsync(app, customer.Id);
+        after.PasswordHash.ShouldNotBe(before.PasswordHash);
+        Isopoh.Cryptography.Argon2.Argon2.Verify(after.PasswordHash, customer.Password).ShouldBeTrue();
+        after.SecurityStamp.ShouldNotBe(before.SecurityStamp);
+        (await app.Smtp.WaitForAsync(customer.Email, 2)).Subject.ShouldNotBeNull().ShouldContain("password was changed");
+    }
+
+    [Fact]
+    public async Task A_password_change_computes_one_Argon2id_hash_and_verifies_no_stored_one()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+        var hasher = (Argon2idPasswordHasher)app.Services.GetRequiredService<IPasswordHasher>();
+        var (hashedBefore, verifiedBefore) = (hasher.Hashed, hasher.Verified);
+
+        (await app.SetPasswordAsync(ticketId, token, NewPassword)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (hasher.Hashed - hashedBefore).ShouldBe(1);
+        (hasher.Verified - verifiedBefore).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task After_five_refused_submissions_the_token_is_spent()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var before = await AccountRows.ReadAsync(app, customer.Id);
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+        for (var i = 0; i < 5; i++)
+        {
+            // Refused either way: against the policy, or typed differently the second time.
+            using var refused = i % 2 == 0
+                ? await app.SetPasswordAsync(ticketId, token, "password")
+                : await app.SetPasswordAsync(ticketId, token, NewPassword, NewPassword + "!");
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        using var sixth = await app.SetPasswordAsync(ticketId, token, "password");
+        using var valid = await app.SetPasswordAsync(ticketId, token, NewPassword);
+
+        (await ProblemDetailsTests.ShouldBeProblemAsync(sixth, HttpStatusCode.Unauthorized)).GetProperty("code").GetString().ShouldBe("reset_token_invalid");
+        (await ProblemDetailsTests.ShouldBeProblemAsync(valid, HttpStatusCode.Unauthorized)).GetProperty("code").GetString().ShouldBe("reset_token_invalid");
+        (await AccountRows.ReadAsync(app, customer.Id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Parallel_refused_submissions_never_pass_the_bound()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SetAsync(ticketId, token, "password")));
+
+        answers.Count(a => a == HttpStatusCode.BadRequest).ShouldBe(5);
+        answers.Count(a => a == HttpStatusCode.Unauthorized).ShouldBe(15);
+        (await SetAsync(ticketId, token, NewPassword)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_does_not_count_against_the_holders_submissions()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (ticketId, token) = await app.VerifiedTicketAsync(customer);
+
+        for (var i = 0; i < 6; i++)
+        {
+            (await SetAsync(ticketId, Reset.Domain.Tickets.ResetToken.New().Value, NewPassword)).ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (await SetAsync(ticketId, token, NewPassword)).ShouldBe(HttpStatusCode.NoContent);
     }
 
     [Fact]

@@ -9,8 +9,9 @@ namespace Reset.Api.Features.Health.Ready;
 /// <summary>
 /// Ready to serve resets: PostgreSQL and Redis both answer. Each check gives up after 2 s, so this
 /// answers within 3 s even when a server hangs; a load balancer takes the instance out meanwhile.
+/// The report is shared: one run of the checks answers every caller for a second.
 /// </summary>
-public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest<HealthResponse>
+public sealed class Endpoint(ReadinessProbe probe) : EndpointWithoutRequest<HealthResponse>
 {
     /// <summary>How long a client should wait before asking again when a dependency is down.</summary>
     public const int RetryAfterSeconds = 5;
@@ -34,7 +35,7 @@ public sealed class Endpoint(HealthCheckService health) : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var report = await health.CheckHealthAsync(check => check.Tags.Contains(HealthChecks.ReadyTag), ct);
+        var report = await probe.CheckAsync(ct);
         var checks = report.Entries.ToDictionary(
             entry => entry.Key,
             entry => entry.Value.Status == HealthStatus.Healthy ? "healthy" : "unhealthy");

@@ -5,8 +5,8 @@ using Reset.Api.Problems;
 using Reset.Domain.Logins;
 using Reset.Domain.Passwords;
 using Reset.Infrastructure.Localization;
+using Reset.Infrastructure.Passwords;
 using Reset.Infrastructure.RateLimiting;
-using Policy = Reset.Domain.Passwords.PasswordPolicy;
 
 namespace Reset.Api.Features.PasswordPolicy.Evaluate;
 
@@ -14,7 +14,7 @@ namespace Reset.Api.Features.PasswordPolicy.Evaluate;
 /// Checks a candidate password against the policy while the customer types. Nothing is stored and
 /// the answer is marked no-store: it says how good a password is.
 /// </summary>
-public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Request, Response>
+public sealed class Endpoint(PasswordEvaluator policy, RateLimiter limiter) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -30,7 +30,7 @@ public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Requ
         Summary(s =>
         {
             s.Summary = "Evaluate a candidate password";
-            s.Description = "Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it. \"Not the current password\" is checked only when the password is set.";
+            s.Description = "Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it.";
             s.ExampleRequest = new Request { Password = "blue cactus river lamp", Login = "john@example.com" };
             s.Responses[200] = "The verdict: acceptable, score and violations (never the password).";
             s.Responses[400] = "The body is not JSON of this shape (malformed_request) or breaks a field rule (validation_failed).";
@@ -46,7 +46,7 @@ public sealed class Endpoint(Policy policy, RateLimiter limiter) : Endpoint<Requ
             return;
         }
 
-        var evaluation = policy.Evaluate(req.Password!, ContextFor(req.Login));
+        var evaluation = await policy.EvaluateAsync(req.Password!, ContextFor(req.Login), ct);
         HttpContext.Response.Headers.CacheControl = "no-store";
         await Send.OkAsync(Response.From(evaluation, policy.Settings, Languages.Current), ct);
     }

@@ -18,7 +18,7 @@ public sealed record Response(bool Acceptable, int Score, IReadOnlyList<Violatio
         [.. evaluation.Violations.Select(v => new Violation(v.Code, PasswordTexts.MessageFor(v, settings, language)))]);
 }
 
-/// <param name="Code">Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, same_as_current, too_weak, needs_digit, needs_uppercase, needs_lowercase.</param>
+/// <param name="Code">Stable and snake_case: too_short, too_long, common_password, contains_login, contains_email_local_part, contains_shop_name, too_weak, needs_digit, needs_uppercase, needs_lowercase.</param>
 /// <param name="Message">What the customer should do, in plain words, in the answer's language (Accept-Language).</param>
 [JsonSchema("PasswordViolation")]
 public sealed record Violation(string Code, string Message);

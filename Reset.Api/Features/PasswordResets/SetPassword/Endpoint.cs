@@ -15,6 +15,7 @@ using Reset.Infrastructure.Email.Templates;
 using Reset.Infrastructure.Events;
 using Reset.Infrastructure.Localization;
 using Reset.Infrastructure.Observability;
+using Reset.Infrastructure.Passwords;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.RateLimiting;
 using Reset.Infrastructure.Redis;
@@ -24,10 +25,10 @@ using static Reset.Api.Features.PasswordResets.Examples;
 namespace Reset.Api.Features.PasswordResets.SetPassword;
 
 /// <summary>
-/// Step 4: "Submit". Checks the reset token, that both passwords match, and the policy; then takes
-/// the token, and in one transaction stores the new Argon2id hash, rotates the security stamp, writes
+/// Step 4: "Submit". Checks the reset token (and counts the submission against its bound), that both
+/// passwords match, and the policy; then takes the token, and in one transaction stores the new Argon2id hash, rotates the security stamp, writes
 /// an audit event and queues the "password changed" e-mail. If that transaction does not commit,
-/// the token is given back so the customer can try again. Then every other ticket of the account is void.
+/// the token is given back, and the submission uncounted, so the customer can try again. Then every other ticket of the account is void.
 /// </summary>
 /// <remarks>
 /// A commit can succeed while its reply is lost: the customer got a 503 and has the token back. Their
@@ -38,10 +39,11 @@ public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     RateLimiter limiter,
-    Reset.Domain.Passwords.PasswordPolicy policy,
+    PasswordEvaluator policy,
     IPasswordHasher hasher,
     OutboxSignal outbox,
     IOptions<ShopOptions> shop,
+    IOptions<ResetRules> rules,
     TimeProvider time,
     ResetMetrics metrics) : Endpoint<Request>
 {
@@ -106,56 +108,71 @@ public sealed partial class Endpoint(
             return;
         }
 
-        if (!ResetToken.TryParse(req.ResetToken, out var token) || !await tickets.TokenMatchesAsync(ticket.Id, token, now))
+        // Each submission with the live token counts, before anything is checked, so parallel ones cannot
+        // pass the bound together; the token is spent past MaxPasswordSubmissionsPerToken.
+        if (!ResetToken.TryParse(req.ResetToken, out var token)
+            || !await tickets.CountSubmissionAsync(ticket.Id, token, now, rules.Value.MaxPasswordSubmissionsPerToken))
         {
             await Send.ResultAsync(TokenInvalid());
             return;
         }
 
-        var newPassword = Reset.Domain.Passwords.PasswordPolicy.Normalize(req.NewPassword!);
-        if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
+        string newPassword;
+        string hash;
+        UserAccount user;
+        try
         {
-            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
-                ProblemTexts.TypeTheSamePassword));
-            return;
-        }
-
-        if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } user)
-        {
-            // The account was removed, locked or disabled since the ticket started.
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
-            return;
-        }
-
-        if (ticket.PredatesPasswordChange(user.PasswordChangedAt))
-        {
-            if (await ChangedByThisTicketAsync(user, ticket, newPassword, ct))
+            newPassword = Reset.Domain.Passwords.PasswordPolicy.Normalize(req.NewPassword!);
+            if (!string.Equals(newPassword, Reset.Domain.Passwords.PasswordPolicy.Normalize(req.ConfirmPassword!), StringComparison.Ordinal))
             {
-                await FinishAsync(ticket);
-                await Send.NoContentAsync(ct);
+                await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordsMismatch,
+                    ProblemTexts.TypeTheSamePassword));
                 return;
             }
 
-            await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
-                ProblemTexts.ChangedSinceStart));
-            return;
-        }
+            if (ticket.UserId is not { } userId || await db.Users.FindAsync([userId], ct) is not { MayResetPassword: true } found)
+            {
+                // The account was removed, locked or disabled since the ticket started.
+                await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext, ProblemTexts.AccountNotResettable));
+                return;
+            }
 
-        var evaluation = policy.Evaluate(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId));
-        if (await hasher.VerifyAsync(user.PasswordHash, newPassword, ct))
+            user = found;
+
+            if (ticket.PredatesPasswordChange(user.PasswordChangedAt))
+            {
+                if (await ChangedByThisTicketAsync(user, ticket, newPassword, ct))
+                {
+                    await FinishAsync(ticket);
+                    await Send.NoContentAsync(ct);
+                    return;
+                }
+
+                await Send.ResultAsync(TicketProblems.OutOfOrder(HttpContext,
+                    ProblemTexts.ChangedSinceStart));
+                return;
+            }
+
+            // No comparison with the current password: it would make the token an oracle for it. Offered
+            // again, it is simply set again, with a new salt and stamp: one Argon2id hash per change.
+            var evaluation = await policy.EvaluateAsync(newPassword, new PasswordContext(Email: user.Email, MemberId: user.MemberId), ct);
+            if (!evaluation.Acceptable)
+            {
+                await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
+                    ProblemTexts.ChooseAnotherPassword,
+                    new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
+                return;
+            }
+
+            hash = await hasher.HashAsync(newPassword, ct);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
         {
-            evaluation = evaluation.WithViolation(PasswordViolation.SameAsCurrent);
+            // A 503 is the service's failure, not a refused try: the customer's retry must not spend the token.
+            await UncountAsync(ticket.Id);
+            throw;
         }
 
-        if (!evaluation.Acceptable)
-        {
-            await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,
-                ProblemTexts.ChooseAnotherPassword,
-                new Dictionary<string, object?> { ["violations"] = Violations(evaluation), ["score"] = evaluation.Score }));
-            return;
-        }
-
-        var hash = await hasher.HashAsync(newPassword, ct);
         switch (await tickets.TakeTokenAsync(ticket.Id, token, now))
         {
             case "ok":
@@ -218,6 +235,22 @@ public sealed partial class Endpoint(
             LogFinishFailed(Logger, exception.GetType().Name);
         }
     }
+
+    /// <summary>Best effort: with Redis down too, the count stays, and the token allows one try less.</summary>
+    private async Task UncountAsync(TicketId id)
+    {
+        try
+        {
+            await tickets.UncountSubmissionAsync(id);
+        }
+        catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
+        {
+            LogUncountFailed(Logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password submission failed on a dependency; uncounting it in Redis failed too ({Error})")]
+    private static partial void LogUncountFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Password changed; closing its ticket in Redis failed ({Error})")]
     private static partial void LogFinishFailed(ILogger logger, string error);

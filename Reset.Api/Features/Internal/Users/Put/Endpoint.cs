@@ -9,6 +9,7 @@ using Reset.Domain.Logins;
 using Reset.Domain.Passwords;
 using Reset.Domain.Tickets;
 using Reset.Infrastructure;
+using Reset.Infrastructure.Passwords;
 using Reset.Infrastructure.Persistence;
 using Reset.Infrastructure.Redis;
 using PasswordRules = Reset.Domain.Passwords.PasswordPolicy;
@@ -24,7 +25,7 @@ namespace Reset.Api.Features.Internal.Users.Put;
 public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
-    PasswordRules policy,
+    PasswordEvaluator policy,
     IPasswordHasher hasher,
     TimeProvider time) : Endpoint<Request, UserResponse>
 {
@@ -117,7 +118,7 @@ public sealed partial class Endpoint(
         else if (req.InitialPassword is not null)
         {
             var password = PasswordRules.Normalize(req.InitialPassword);
-            var evaluation = policy.Evaluate(password, new PasswordContext(Email: profile.Email.Value, MemberId: profile.MemberId?.Value));
+            var evaluation = await policy.EvaluateAsync(password, new PasswordContext(Email: profile.Email.Value, MemberId: profile.MemberId?.Value), ct);
             if (!evaluation.Acceptable)
             {
                 await Send.ResultAsync(Problem.Of(HttpContext, StatusCodes.Status400BadRequest, ProblemCodes.PasswordRejected,

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 using Reset.Domain.Accounts;
 using Reset.Domain.Logins;
 using Reset.Infrastructure.Hashing;
@@ -11,8 +12,10 @@ public sealed class Validator : Validator<Request>
     /// <summary>Longer than any policy allows; the policy then says what is wrong with it.</summary>
     private const int MaxPasswordLength = 4096;
 
-    public Validator()
+    public Validator(IOptions<PasswordHashingOptions> hashing)
     {
+        ArgumentNullException.ThrowIfNull(hashing);
+        var limits = hashing.Value;
         RuleFor(r => r.Id).NotEmpty().WithMessage("The id must be a UUID other than all zeros.");
         RuleFor(r => r.Email)
             .NotEmpty().WithMessage("Give the customer's e-mail address.")
@@ -41,8 +44,8 @@ public sealed class Validator : Validator<Request>
             .MaximumLength(MaxPasswordLength).WithMessage($"A password has at most {MaxPasswordLength} characters.")
             .When(r => r.InitialPassword is not null);
         RuleFor(r => r.PasswordHash)
-            .Must(hash => Argon2idPhc.FindProblem(hash) is null)
-            .WithMessage(r => "The password hash " + Argon2idPhc.FindProblem(r.PasswordHash))
+            .Must(hash => Argon2idPhc.FindProblem(hash, limits) is null)
+            .WithMessage(r => "The password hash " + Argon2idPhc.FindProblem(r.PasswordHash, limits))
             .When(r => r.PasswordHash is not null);
     }
 }
