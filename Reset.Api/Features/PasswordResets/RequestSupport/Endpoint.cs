@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -39,6 +40,7 @@ public sealed class Endpoint(
     {
         Post("/password-resets/{ticketId}/support-requests");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("requestPasswordResetSupport")
             .WithTags("Password resets")
@@ -79,6 +81,8 @@ public sealed class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         var contact = EmailAddress.Parse(req.ContactEmail!);
         // Each request e-mails the contact address: without this, the service would mail anyone, often.

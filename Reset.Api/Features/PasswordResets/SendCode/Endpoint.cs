@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -31,6 +32,7 @@ public sealed class Endpoint(
     {
         Post("/password-resets/{ticketId}/codes");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("sendPasswordResetCode")
             .WithTags("Password resets")
@@ -69,6 +71,8 @@ public sealed class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         if (await tickets.AccountFrozenForAsync(ticket.AccountKey, rule) is { } frozenFor)
         {
