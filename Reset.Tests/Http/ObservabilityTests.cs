@@ -30,7 +30,9 @@ public sealed class ObservabilityTests
             ["Email__Smtp__Security"] = "None",
             ["Email__Outbox__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-        }, environment: "Staging");
+            // Development, for the disabled human check; with the JSON log lines operators get.
+            ["Logging__Console__FormatterName"] = "json",
+        });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
         var ct = TestContext.Current.CancellationToken;
         var email = (await StoredRows.CreateCustomerAsync(service.Postgres, "metrics")).Email;
