@@ -20,11 +20,12 @@ internal static partial class DocumentationHeaders
 
     /// <summary>
     /// Swagger UI's own files, its calls to this API, and the icons its stylesheet inlines as data:
-    /// URLs. Its index page has two inline scripts and one inline style (NSwag's template), allowed
-    /// by their hashes, computed from the page as served so they always match it.
+    /// URLs. Its index page has two inline scripts (NSwag's template), allowed by their hashes,
+    /// computed from the page as served so they always match it. Styles may be inline: the page has
+    /// a style block and swagger-ui's bundle sets style attributes of its own; a style runs no code.
     /// </summary>
     private const string SwaggerUiPolicy =
-        "default-src 'none'; script-src 'self'{0}; style-src 'self'{1}; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'none'; script-src 'self'{0}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static WebApplication UseDocumentationHeaders(this WebApplication app)
@@ -39,7 +40,7 @@ internal static partial class DocumentationHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.ContentSecurityPolicy = path.StartsWithSegments(OpenApiPath)
                     ? DocumentPolicy
-                    : string.Format(System.Globalization.CultureInfo.InvariantCulture, SwaggerUiPolicy, string.Empty, string.Empty);
+                    : string.Format(System.Globalization.CultureInfo.InvariantCulture, SwaggerUiPolicy, string.Empty);
             }
 
             return path.Equals(SwaggerPath + "/index.html", StringComparison.OrdinalIgnoreCase) ? WithInlineHashesAsync(context, next) : next(context);
@@ -47,7 +48,7 @@ internal static partial class DocumentationHeaders
         return app;
     }
 
-    /// <summary>Buffers the index page (4 KiB) to name its inline scripts and style in the policy.</summary>
+    /// <summary>Buffers the index page (4 KiB) to name its inline scripts in the policy.</summary>
     private static async Task WithInlineHashesAsync(HttpContext context, RequestDelegate next)
     {
         var original = context.Response.Body;
@@ -64,17 +65,18 @@ internal static partial class DocumentationHeaders
 
         var html = Encoding.UTF8.GetString(page.ToArray());
         context.Response.Headers.ContentSecurityPolicy = string.Format(System.Globalization.CultureInfo.InvariantCulture, SwaggerUiPolicy,
-            Hashes(InlineScript().Matches(html)), Hashes(InlineStyle().Matches(html)));
+            Hashes(InlineScript().Matches(html)));
         page.Position = 0;
         await page.CopyToAsync(original);
     }
 
+    /// <summary>
+    /// Hashes of the inline scripts as the browser sees them: its HTML parser turns CR LF and lone CR
+    /// into LF before anything else (NSwag's template mixes both endings).
+    /// </summary>
     private static string Hashes(MatchCollection inline) => string.Concat(inline.Select(match =>
-        $" 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)))}'"));
+        $" 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))))}'"));
 
     [GeneratedRegex(@"<script>(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex InlineScript();
-
-    [GeneratedRegex(@"<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
-    private static partial Regex InlineStyle();
 }

@@ -9,7 +9,7 @@ namespace Reset.Tests.Http;
 /// <summary>
 /// What people open in a browser (Swagger UI, the OpenAPI document, /demo) cannot be framed, sniffed
 /// into another type or leak its address in a Referer; Swagger UI's inline scripts still run, allowed
-/// by hash. Every API answer is nosniff too.
+/// by hash (SwaggerUiTests drive it in Chromium). Every API answer is nosniff too.
 /// </summary>
 public sealed partial class DocumentationHeadersTests(ResetApp app) : IClassFixture<ResetApp>
 {
@@ -37,7 +37,7 @@ public sealed partial class DocumentationHeadersTests(ResetApp app) : IClassFixt
     }
 
     [Fact]
-    public async Task Swagger_ui_allows_its_own_files_and_exactly_its_inline_scripts_and_style_by_hash()
+    public async Task Swagger_ui_allows_its_own_files_and_exactly_its_inline_scripts_by_hash()
     {
         using var response = await app.CreateClient().GetAsync(new Uri("/swagger/index.html", UriKind.Relative), TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed partial class DocumentationHeadersTests(ResetApp app) : IClassFixt
         var scripts = InlineScript().Matches(html).Select(m => Hash(m.Groups[1].Value)).ToList();
         scripts.Count.ShouldBe(2);
         directives["script-src"].Split(' ').ShouldBe(["'self'", .. scripts]);
-        directives["style-src"].Split(' ').ShouldBe(["'self'", .. InlineStyle().Matches(html).Select(m => Hash(m.Groups[1].Value))]);
+        directives["style-src"].ShouldBe("'self' 'unsafe-inline'");
         directives["script-src"].ShouldNotContain("unsafe");
         directives["connect-src"].ShouldBe("'self'");
     }
@@ -69,11 +69,10 @@ public sealed partial class DocumentationHeadersTests(ResetApp app) : IClassFixt
             .Select(directive => directive.Split(' ', 2))
             .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : string.Empty);
 
-    private static string Hash(string inline) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)))}'";
+    /// <summary>As a browser hashes an inline block: after its parser made every line end LF.</summary>
+    private static string Hash(string inline) =>
+        $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))))}'";
 
     [GeneratedRegex(@"<script>(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex InlineScript();
-
-    [GeneratedRegex(@"<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
-    private static partial Regex InlineStyle();
 }
