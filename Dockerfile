@@ -29,6 +29,8 @@ COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
+# The management port: /metrics (and /health) only, for the scraper on the operator's network (Metrics__Port).
+EXPOSE 9090
 # The image's non-root user (uid 1654).
 USER app
 # The runtime image has no curl: the service's own binary does the probe.

@@ -21,7 +21,8 @@
 # the service sends at about 20 a second, BENCH_SYNC_COMMIT (on: PostgreSQL's default during the
 # timed runs; off to see what durable commits cost), BENCH_OUT.
 # Ports: BENCH_PG_PORT 55482, BENCH_REDIS_PORT 56429, BENCH_SERVICE_PORT 58080,
-# BENCH_BASELINE_PORT 58081, BENCH_SMTP_PORT 58082.
+# BENCH_BASELINE_PORT 58081, BENCH_SMTP_PORT 58082, BENCH_METRICS_PORT 58083 (the service's /metrics;
+# the mail helpers' from 58090 on).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -54,6 +55,7 @@ OUT="${BENCH_OUT:-$ROOT/BENCHMARKS.md}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-58080}"
 BASELINE_PORT="${BENCH_BASELINE_PORT:-58081}"
 SMTP_PORT="${BENCH_SMTP_PORT:-58082}"
+METRICS_PORT="${BENCH_METRICS_PORT:-58083}"
 export RESET_VAR_DIR="$ROOT/var/bench"
 export RESET_PG_PORT="${BENCH_PG_PORT:-55482}"
 export RESET_REDIS_PORT="${BENCH_REDIS_PORT:-56429}"
@@ -158,7 +160,7 @@ wait_for() {
 
 dotnet "$VAR/publish/tools/bench-tools.dll" smtp-sink --port "$SMTP_PORT" --out "$DATA/mail.tsv" >"$VAR/logs/smtp-sink.log" 2>&1 &
 pids+=($!)
-ASPNETCORE_URLS="$SERVICE" dotnet "$API" --contentRoot "$VAR/publish/api" >"$VAR/logs/service.log" 2>&1 &
+Metrics__Port="$METRICS_PORT" ASPNETCORE_URLS="$SERVICE" dotnet "$API" --contentRoot "$VAR/publish/api" >"$VAR/logs/service.log" 2>&1 &
 SERVICE_PID=$!
 pids+=("$SERVICE_PID")
 (unset ConnectionStrings__Postgres; ASPNETCORE_URLS="$BASELINE" exec dotnet "$VAR/publish/baseline/Baseline.dll") \
@@ -278,7 +280,8 @@ helpers() {
   if [[ $1 == start ]]; then
     for i in $(seq "$MAIL_HELPERS"); do
       # Port 0: a free one; nothing calls them (fixed ports can collide with client ports here).
-      ASPNETCORE_URLS="http://127.0.0.1:0" dotnet "$API" --contentRoot "$VAR/publish/api" >>"$VAR/logs/helper-$i.log" 2>&1 &
+      # Their management ports must differ from each other's (Production's default is 9090 for all).
+      Metrics__Port=$((METRICS_PORT + 6 + i)) ASPNETCORE_URLS="http://127.0.0.1:0" dotnet "$API" --contentRoot "$VAR/publish/api" >>"$VAR/logs/helper-$i.log" 2>&1 &
       helper_pids+=($!)
       pids+=($!)
     done

@@ -13,6 +13,8 @@ public static class DependencyFailures
 
     public static bool IsDependencyFailure(Exception exception) => exception switch
     {
+        // RedisServerException included: "OOM command not allowed when used memory > 'maxmemory'" is a
+        // full Redis (noeviction), an operator's problem, not a bug; TransientFailures never retries it.
         RedisException or RedisTimeoutException => true,
         NpgsqlException => true,
         DbUpdateException { InnerException: NpgsqlException } => true,

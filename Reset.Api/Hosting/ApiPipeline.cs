@@ -32,6 +32,8 @@ internal static class ApiPipeline
         app.UseRequestBodyGuard();
         app.UseCors();
 
+        app.UseDocumentationHeaders();
+
         // Nothing this service answers may be cached: tickets, tokens and states change by the second.
         app.Use((context, next) =>
         {
@@ -46,7 +48,7 @@ internal static class ApiPipeline
         // After no-store, so a replayed answer carries it too.
         app.UseIdempotencyKeys();
 
-        app.MapMetrics();
+        app.UseMetrics();
         app.UseDemoPage();
 
         app.UseFastEndpoints(config =>

@@ -3,6 +3,7 @@ using FastEndpoints.Swagger;
 using Reset.Api.ApiKeys;
 using Reset.Api.Idempotency;
 using Reset.Api.Demo;
+using Reset.Api.Features.Internal;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -31,8 +32,18 @@ internal static class ApiServices
         builder.Services.AddRequestLanguages();
         builder.Services.AddResetProblemDetails();
         builder.Services.AddFastEndpoints();
+        builder.Services.AddValidatedOptions<SwaggerOptions, SwaggerOptionsValidator>(builder.Configuration, SwaggerOptions.Section);
+        // Read when the document is made (its first request), from the whole configuration; unvalidated,
+        // but the configuration check refuses a wrong value by name before any request.
+        bool IncludeInternal()
+        {
+            var swagger = builder.Configuration.GetSection(SwaggerOptions.Section).Get<SwaggerOptions>() ?? new();
+            return SwaggerOptionsValidator.IsValid(swagger) && swagger.IncludesInternal(builder.Environment);
+        }
+
         builder.Services.SwaggerDocument(options =>
         {
+            options.EndpointFilter = endpoint => !InternalApi.Describes(endpoint.EndpointType) || IncludeInternal();
             options.ShortSchemaNames = true;
             options.EnableJWTBearerAuth = false;
             // Tags are set per endpoint, by use case, not taken from the route.
@@ -47,7 +58,11 @@ internal static class ApiServices
                 settings.SchemaSettings.SchemaProcessors.Add(new OpenPolymorphicSchemas());
                 settings.OperationProcessors.Add(new IdempotencyKeyDocumentation());
                 settings.DocumentProcessors.Add(new ProblemDescriptions());
-                settings.DocumentInternalApiKeys();
+                if (IncludeInternal())
+                {
+                    settings.DocumentInternalApiKeys();
+                }
+
                 settings.OperationProcessors.Add(new RequestBodyDocumentation());
                 settings.OperationProcessors.Add(new AcceptLanguageParameter());
             };

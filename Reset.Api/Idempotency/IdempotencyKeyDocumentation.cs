@@ -2,21 +2,22 @@ using Namotion.Reflection;
 using NJsonSchema;
 using NSwag;
 using NSwag.Generation.Processors;
+using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors.Contexts;
 using Reset.Api.Problems;
-using Reset.Infrastructure.Redis;
 
 namespace Reset.Api.Idempotency;
 
 /// <summary>
 /// Declares what <see cref="IdempotencyMiddleware"/> does in the OpenAPI document: the optional
-/// Idempotency-Key header on every POST, and the 409 and 422 answers it can give there.
+/// Idempotency-Key header on every endpoint that takes one, and the 409 and 422 answers it can give there.
 /// </summary>
 internal sealed class IdempotencyKeyDocumentation : IOperationProcessor
 {
     private static readonly string HeaderDescription =
-        $"Optional; makes a retry safe. The same key and body within {IdempotencyStore.Lifetime.TotalHours:0} hours get the first answer again " +
-        $"(marked `{IdempotencyMiddleware.ReplayedHeader}: true`) instead of running twice; 5xx answers are not remembered. " +
+        "Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again " +
+        $"(marked `{IdempotencyMiddleware.ReplayedHeader}: true`) instead of running twice. Only requests the endpoint accepted are remembered: " +
+        "not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. " +
         $"1 to {IdempotencyMiddleware.MaxKeyLength} visible ASCII characters, such as a UUID.";
 
     private const string InProgress = $"{ProblemCodes.IdempotencyInProgress}: the first request with this Idempotency-Key is still running; retry after Retry-After seconds.";
@@ -26,7 +27,9 @@ internal sealed class IdempotencyKeyDocumentation : IOperationProcessor
     public bool Process(OperationProcessorContext context)
     {
         var description = context.OperationDescription;
-        if (!string.Equals(description.Method, OpenApiOperationMethod.Post, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(description.Method, OpenApiOperationMethod.Post, StringComparison.OrdinalIgnoreCase)
+            || context is not AspNetCoreOperationProcessorContext { ApiDescription.ActionDescriptor.EndpointMetadata: var metadata }
+            || !metadata.OfType<IdempotentEndpoint>().Any())
         {
             return true;
         }

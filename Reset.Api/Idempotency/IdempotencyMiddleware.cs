@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Reset.Domain.Tickets;
 using Reset.Api.Localization;
 using Reset.Api.Problems;
 using Reset.Infrastructure;
@@ -8,10 +10,12 @@ using Reset.Infrastructure.Redis;
 namespace Reset.Api.Idempotency;
 
 /// <summary>
-/// A POST with an Idempotency-Key header, retried with the same key and body within 24 hours, gets
-/// the first answer again instead of running twice: what a mobile app on a flaky network needs.
-/// The same key with another body answers 422; a retry while the first is still running, 409.
-/// Failures worth retrying (5xx) are not remembered.
+/// A POST with an Idempotency-Key header to an endpoint that takes one (<see cref="IdempotentEndpoint"/>),
+/// retried with the same key and body, gets the first answer again instead of running twice: what a
+/// mobile app on a flaky network needs. The same key with another body answers 422; a retry while the
+/// first is still running, 409. Only answers to requests the endpoint accepted are remembered (a 2xx,
+/// or a 4xx after <see cref="IdempotentRequestExtensions.AcceptForIdempotency"/>), never a 429 or 5xx,
+/// and no longer than the ticket they concern lives: their number is bounded by the rate limits.
 /// </summary>
 internal static class IdempotencyMiddleware
 {
@@ -22,7 +26,10 @@ internal static class IdempotencyMiddleware
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var values))
+            // WebApplication routes before this pipeline runs, so the endpoint is known here.
+            if (!HttpMethods.IsPost(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is null
+                || !context.Request.Headers.TryGetValue(Header, out var values))
             {
                 await next(context);
                 return;
@@ -50,6 +57,8 @@ internal static class IdempotencyMiddleware
             var original = context.Response.Body;
             using var captured = new MemoryStream();
             context.Response.Body = captured;
+            var request = new IdempotentRequest();
+            context.Features.Set(request);
             try
             {
                 await next(context);
@@ -64,7 +73,7 @@ internal static class IdempotencyMiddleware
                 context.Response.Body = original;
             }
 
-            if (context.Response.StatusCode >= 500)
+            if (LifetimeOfAnswer(context, request) is not { } lifetime)
             {
                 await ReleaseQuietlyAsync(context, store, scope, key);
             }
@@ -74,7 +83,7 @@ internal static class IdempotencyMiddleware
                 try
                 {
                     await store.StoreAsync(scope, key, requestHash, new StoredAnswer(
-                        context.Response.StatusCode, context.Response.ContentType, headers.Location, headers.RetryAfter, captured.ToArray()));
+                        context.Response.StatusCode, context.Response.ContentType, headers.Location, headers.RetryAfter, captured.ToArray()), lifetime);
                 }
                 catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
                 {
@@ -87,6 +96,31 @@ internal static class IdempotencyMiddleware
             captured.Position = 0;
             await captured.CopyToAsync(original);
         });
+
+    /// <summary>
+    /// How long the answer is remembered, or null when it is not: a refusal before the endpoint
+    /// accepted the request (validation, human check, a rate limit: a retry after the window must run
+    /// anew), any 429, and 5xx (worth retrying). At most the ticket lifetime, and never past the ticket.
+    /// </summary>
+    private static TimeSpan? LifetimeOfAnswer(HttpContext context, IdempotentRequest request)
+    {
+        var status = context.Response.StatusCode;
+        var accepted = status is >= 200 and < 300
+            || (request.Accepted && status is >= 400 and < 500 && status != StatusCodes.Status429TooManyRequests);
+        if (!accepted)
+        {
+            return null;
+        }
+
+        var lifetime = context.RequestServices.GetRequiredService<IOptions<ResetRules>>().Value.TicketLifetime;
+        if (request.ConcernsUntil is { } until)
+        {
+            var left = until - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            lifetime = left < lifetime ? left : lifetime;
+        }
+
+        return lifetime > TimeSpan.Zero ? lifetime : null;
+    }
 
     /// <summary>
     /// Frees the key for a retry. Redis may be what failed: then the claim lapses by itself after

@@ -20,7 +20,7 @@ public sealed class SecretsOptions
 
 internal sealed class SecretsOptionsValidator(IHostEnvironment environment) : IValidateOptions<SecretsOptions>
 {
-    /// <summary>The key appsettings.Development.json ships: public, so never good enough for Production.</summary>
+    /// <summary>The key appsettings.Development.json ships: public, so good enough for Development only.</summary>
     internal const string DevelopmentHmacKey = "ZGV2ZWxvcG1lbnQtb25seS1obWFjLWtleS1ub3Qtc2VjcmV0ISE=";
 
     public ValidateOptionsResult Validate(string? name, SecretsOptions options)
@@ -37,9 +37,9 @@ internal sealed class SecretsOptionsValidator(IHostEnvironment environment) : IV
             return ValidateOptionsResult.Fail($"{setting} must be base64 of at least {SecretsOptions.MinKeyBytes} bytes.");
         }
 
-        if (environment.IsProduction() && options.HmacKey == DevelopmentHmacKey)
+        if (!DevelopmentShortcuts.AllowedIn(environment) && options.HmacKey == DevelopmentHmacKey)
         {
-            return ValidateOptionsResult.Fail($"{setting} is the public development key; Production needs its own secret.");
+            return ValidateOptionsResult.Fail($"{setting} is the public development key, {DevelopmentShortcuts.NotIn(environment)}: set a secret of your own.");
         }
 
         return ValidateOptionsResult.Success;

@@ -104,10 +104,10 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
             failures.Add($"{Setting.Name("Email:PickupDirectory")} is empty and no {Setting.Name("Email:Smtp:Host")} is set: e-mail would go nowhere.");
         }
 
-        // A pickup folder on a production server is mail that no customer receives.
-        if (environment.IsProduction() && !options.UsesSmtp)
+        // A pickup folder on a server is mail that no customer receives.
+        if (!DevelopmentShortcuts.AllowedIn(environment) && !options.UsesSmtp)
         {
-            failures.Add($"{Setting.Name("Email:Smtp:Host")} is missing: Production sends e-mail through an SMTP relay.");
+            failures.Add($"{Setting.Name("Email:Smtp:Host")} is missing: outside Development e-mail goes through an SMTP relay.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

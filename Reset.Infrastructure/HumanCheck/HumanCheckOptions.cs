@@ -76,7 +76,7 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
 {
     internal const int MinAltchaSecretLength = 32;
 
-    /// <summary>The secret appsettings.Development.json ships: public, so never good enough for Production.</summary>
+    /// <summary>The secret appsettings.Development.json ships: public, so good enough for Development only.</summary>
     internal const string DevelopmentSecret = "development-only-altcha-hmac-key-not-secret";
 
     private static readonly TimeSpan MinChallengeLifetime = TimeSpan.FromSeconds(30);
@@ -93,9 +93,9 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
 
         if (provider == HumanCheckOptions.Disabled)
         {
-            return environment.IsProduction()
-                ? ValidateOptionsResult.Fail($"{Setting.Name("HumanCheck:Provider")} is 'disabled', which lets any token pass: not allowed in Production.")
-                : ValidateOptionsResult.Success;
+            return DevelopmentShortcuts.AllowedIn(environment)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"{Setting.Name("HumanCheck:Provider")} is 'disabled', which lets any token pass: {DevelopmentShortcuts.NotIn(environment)}.");
         }
 
         var failures = new List<string>();
@@ -107,9 +107,9 @@ internal sealed class HumanCheckOptionsValidator(IHostEnvironment environment) :
         {
             failures.Add($"{Setting.Name("HumanCheck:Secret")} must be at least {MinAltchaSecretLength} characters for ALTCHA's HMAC.");
         }
-        else if (environment.IsProduction() && options.Secret == DevelopmentSecret)
+        else if (!DevelopmentShortcuts.AllowedIn(environment) && options.Secret == DevelopmentSecret)
         {
-            failures.Add($"{Setting.Name("HumanCheck:Secret")} is the public development key; Production needs its own secret.");
+            failures.Add($"{Setting.Name("HumanCheck:Secret")} is the public development key, {DevelopmentShortcuts.NotIn(environment)}: set a secret of your own.");
         }
 
         if (provider == HumanCheckOptions.Altcha)

@@ -11,14 +11,15 @@ internal static class SiteverifySettings
 
     public static IEnumerable<string> Validate(HumanCheckOptions options, IHostEnvironment environment)
     {
-        if (environment.IsProduction() && options.Secret is { } secret && HostedTestKeys.Secrets.Contains(secret.Trim()))
+        var shortcutsAllowed = DevelopmentShortcuts.AllowedIn(environment);
+        if (!shortcutsAllowed && options.Secret is { } secret && HostedTestKeys.Secrets.Contains(secret.Trim()))
         {
-            yield return $"{Setting.Name("HumanCheck:Secret")} is a provider's published test secret, which passes tokens without a human; Production needs the site's own secret.";
+            yield return $"{Setting.Name("HumanCheck:Secret")} is a provider's published test secret, which passes tokens without a human, {DevelopmentShortcuts.NotIn(environment)}: use the site's own secret.";
         }
 
-        if (environment.IsProduction() && options.SiteKey is { } siteKey && HostedTestKeys.SiteKeys.Contains(siteKey.Trim()))
+        if (!shortcutsAllowed && options.SiteKey is { } siteKey && HostedTestKeys.SiteKeys.Contains(siteKey.Trim()))
         {
-            yield return $"{Setting.Name("HumanCheck:SiteKey")} is a provider's published test site key; Production needs the site's own key.";
+            yield return $"{Setting.Name("HumanCheck:SiteKey")} is a provider's published test site key, {DevelopmentShortcuts.NotIn(environment)}: use the site's own key.";
         }
 
         if (options.SiteverifyUrl is { Length: > 0 } url)
@@ -27,10 +28,10 @@ internal static class SiteverifySettings
             {
                 yield return $"{Setting.Name("HumanCheck:SiteverifyUrl")} must be an absolute http or https URL.";
             }
-            else if (environment.IsProduction() && uri.Scheme != Uri.UriSchemeHttps)
+            else if (!shortcutsAllowed && uri.Scheme != Uri.UriSchemeHttps)
             {
                 // The secret travels in the request body.
-                yield return $"{Setting.Name("HumanCheck:SiteverifyUrl")} must be https in Production.";
+                yield return $"{Setting.Name("HumanCheck:SiteverifyUrl")} must be https outside Development.";
             }
         }
 

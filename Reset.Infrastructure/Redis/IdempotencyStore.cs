@@ -6,14 +6,13 @@ using StackExchange.Redis;
 namespace Reset.Infrastructure.Redis;
 
 /// <summary>
-/// Remembers the first answer to a request sent with an Idempotency-Key, for 24 hours. The stored
+/// Remembers the first answer to a request sent with an Idempotency-Key, as long as the caller says
+/// (the API keeps it no longer than the ticket it concerns). The stored
 /// answer is encrypted (AES-GCM) under a key derived from the Idempotency-Key itself, which only the
 /// client holds: a copy of Redis cannot reveal a reset token that a verification answer carried.
 /// </summary>
 public sealed class IdempotencyStore(ResilientRedis redis, SecretHmac hmac)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
-
     /// <summary>
     /// How long a claim whose request has not answered yet holds the key. Longer than a request can
     /// take (each dependency call is bounded to a few seconds); short, because a claim can be left
@@ -51,11 +50,11 @@ public sealed class IdempotencyStore(ResilientRedis redis, SecretHmac hmac)
         return (IdempotencyState.Answered, JsonSerializer.Deserialize<StoredAnswer>(plain)!);
     }
 
-    public async Task StoreAsync(string scope, string idempotencyKey, byte[] requestHash, StoredAnswer answer)
+    public async Task StoreAsync(string scope, string idempotencyKey, byte[] requestHash, StoredAnswer answer, TimeSpan lifetime)
     {
         var sealedAnswer = Convert.ToBase64String(Seal(idempotencyKey, JsonSerializer.SerializeToUtf8Bytes(answer)));
         await redis.RepeatableAsync(db => db.StringSetAsync(Key(scope, idempotencyKey),
-            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), sealedAnswer)), Lifetime));
+            JsonSerializer.Serialize(new Record(Convert.ToHexString(requestHash), sealedAnswer)), lifetime));
     }
 
     /// <summary>Lets a retry run again: the first attempt failed in a way worth retrying (5xx).</summary>

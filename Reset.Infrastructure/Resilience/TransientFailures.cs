@@ -12,6 +12,7 @@ namespace Reset.Infrastructure.Resilience;
 /// </summary>
 internal static class TransientFailures
 {
+    /// <summary>A lost or slow connection. Not a server's refusal such as OOM (Redis full): another try meets it again.</summary>
     public static bool Redis(Exception exception) =>
         exception is RedisConnectionException or RedisTimeoutException or TimeoutRejectedException;
 

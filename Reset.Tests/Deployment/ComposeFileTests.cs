@@ -54,11 +54,12 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_servers_are_PostgreSQL_15_Redis_7_with_an_append_only_file_and_an_SMTP_catcher_with_a_web_UI()
+    public void The_servers_are_PostgreSQL_15_Redis_7_with_an_append_only_file_and_no_eviction_and_an_SMTP_catcher_with_a_web_UI()
     {
         Compose.Service("postgres").Text("image").ShouldBe("postgres:15");
         Compose.Service("redis").Text("image").ShouldStartWith("redis:7");
-        Compose.Service("redis").Child("command").Strings().ShouldBe(["redis-server", "--appendonly", "yes"]);
+        // A memory limit, and never a security key (counter, replay guard, ticket) evicted to meet it.
+        Compose.Service("redis").Child("command").Strings().ShouldBe(["redis-server", "--appendonly", "yes", "--maxmemory", "256mb", "--maxmemory-policy", "noeviction"]);
         Compose.Service("smtp").Text("image").ShouldStartWith("axllent/mailpit");
         Compose.Service("smtp").Child("ports").Strings().ShouldContain("8025:8025");
         var environment = Compose.Environment(ComposeFile.ServiceName);

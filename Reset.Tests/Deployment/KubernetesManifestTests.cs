@@ -60,21 +60,28 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_container_port_is_the_one_the_image_listens_on_and_the_Service_and_scraper_use_it()
+    public void The_container_port_is_the_one_the_image_listens_on_and_the_Service_uses_it_while_the_scraper_uses_the_management_port()
     {
-        var port = K8s.Container.Seq("ports").Children.Cast<YamlMappingNode>().Single();
+        var port = ContainerPort("http");
         port.Number("containerPort").ShouldBe(Image.ExposedPort);
         Image.UrlsPort.ShouldBe(Image.ExposedPort);
         K8s.Single("Service").Map("spec").Seq("ports").Children.Cast<YamlMappingNode>().Single().Text("targetPort").ShouldBe(port.Text("name"));
+        var metrics = ContainerPort("metrics");
+        // The ConfigMap sets none, so the service listens for the scraper on its default management port.
+        metrics.Number("containerPort").ShouldBe(MetricsOptions.DefaultPort);
+        K8s.ConfigMapData.Keys.ShouldNotContain("Metrics__Port");
         var annotations = K8s.Deployment.Map("spec").Map("template").Map("metadata").Child("annotations").Pairs();
-        annotations["prometheus.io/port"].ShouldBe(port.Text("containerPort"));
+        annotations["prometheus.io/port"].ShouldBe(metrics.Text("containerPort"));
         annotations["prometheus.io/path"].ShouldBe(Observability.MetricsPath);
     }
+
+    private static YamlMappingNode ContainerPort(string name) =>
+        K8s.Container.Seq("ports").Children.Cast<YamlMappingNode>().Single(port => port.Text("name") == name);
 
     [Fact]
     public void Probes_ask_the_liveness_and_readiness_endpoints_on_the_service_port()
     {
-        var portName = K8s.Container.Seq("ports").Children.Cast<YamlMappingNode>().Single().Text("name");
+        var portName = ContainerPort("http").Text("name");
         var livePath = new Uri(Image.HealthCheck[^1]).AbsolutePath;
         foreach (var (probe, path) in new[] { ("startupProbe", livePath), ("livenessProbe", livePath), ("readinessProbe", ProbeEndpointTests.ReadyPath) })
         {

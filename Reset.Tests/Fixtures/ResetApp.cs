@@ -32,7 +32,11 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Configuration on top of appsettings.json, as environment variables would give it.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
-    public string EnvironmentName { get; init; } = "Testing";
+    /// <summary>
+    /// Development by default: the only environment that lets the disabled human check these tests
+    /// play through (every other refuses it, see DevelopmentShortcuts).
+    /// </summary>
+    public string EnvironmentName { get; init; } = "Development";
 
     /// <summary>
     /// The peer address requests arrive from (the in-process test server has none). A request can

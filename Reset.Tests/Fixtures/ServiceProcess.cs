@@ -19,10 +19,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string _mailFolder;
     private readonly StringBuilder _output = new();
 
-    private ServiceProcess(Process process, int port, TestServers servers, string database, bool ownsDatabase, string mailFolder)
+    private ServiceProcess(Process process, int port, int metricsPort, TestServers servers, string database, bool ownsDatabase, string mailFolder)
     {
         _process = process;
         Port = port;
+        MetricsPort = metricsPort;
         _servers = servers;
         _database = database;
         _ownsDatabase = ownsDatabase;
@@ -32,6 +33,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static string ApiBinary => Path.Combine(RepoRoot.Path, "Reset.Api", "bin", BuildConfiguration, "net10.0", "Reset.Api.dll");
 
     public int Port { get; }
+
+    /// <summary>The management port, where /metrics answers (Metrics__Port), as a scraper reaches it.</summary>
+    public int MetricsPort { get; }
 
     public int ProcessId => _process.Id;
 
@@ -55,7 +59,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Postgres => _database;
 
     /// <summary>
-    /// Starts the service (in Development unless told otherwise) on a free loopback port with a
+    /// Starts the service (in Development unless told otherwise) on a free loopback port, /metrics on
+    /// another (its management port, as in Production, so several instances never share 9090), with a
     /// database of its own, and returns once /health/live answers. Several instances of one
     /// service share a database: pass <paramref name="sharedDatabase"/>, which this process then
     /// neither creates nor drops.
@@ -67,13 +72,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         var database = sharedDatabase ?? await servers.CreateDatabaseAsync();
         var mailFolder = Path.Combine(Path.GetTempPath(), "reset-tests-mail-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
-        var start = StartInfo(environment, new(settings ?? [])
+        var all = new Dictionary<string, string>(settings ?? [])
         {
             ["ConnectionStrings__Postgres"] = database,
             ["ConnectionStrings__Redis"] = servers.Redis,
             ["Email__PickupDirectory"] = mailFolder,
-        }, "--urls", $"http://127.0.0.1:{port}");
-        var service = new ServiceProcess(new Process { StartInfo = start }, port, servers, database, ownsDatabase: sharedDatabase is null, mailFolder);
+        };
+        if (!all.TryGetValue("Metrics__Port", out var metricsPort))
+        {
+            metricsPort = all["Metrics__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        }
+
+        var start = StartInfo(environment, all, "--urls", $"http://127.0.0.1:{port}");
+        var service = new ServiceProcess(new Process { StartInfo = start }, port, int.Parse(metricsPort, CultureInfo.InvariantCulture), servers, database,
+            ownsDatabase: sharedDatabase is null, mailFolder);
         try
         {
             service.Start();

@@ -35,6 +35,7 @@ public sealed class DemoPageSettingsTests(DemoPageSettingsTests.Apps apps) : ICl
         policy.ShouldContain("connect-src 'self'");
         policy.ShouldContain("frame-ancestors 'none'");
         page.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        page.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
         page.Headers.CacheControl!.NoStore.ShouldBeTrue();
         widget.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await widget.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("altcha-widget");

@@ -31,14 +31,17 @@ public sealed class ObservabilityTests
             ["Email__Smtp__Security"] = "None",
             ["Email__Outbox__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-        }, environment: "Staging");
+            // Development, for the disabled human check; with the JSON log lines operators get.
+            ["Logging__Console__FormatterName"] = "json",
+        });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
+        using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.MetricsPort}") };
         var ct = TestContext.Current.CancellationToken;
         var email = (await StoredRows.CreateCustomerAsync(service.Postgres, "metrics")).Email;
         // The database is a copy of the test template, which may hold rows of earlier runs: let the
         // dispatcher settle them before counting.
         await WaitForAsync(() => StoredRows.OutboxSettledAsync(service.Postgres));
-        var before = await http.GetStringAsync("/metrics", ct);
+        var before = await scraper.GetStringAsync("/metrics", ct);
 
         // One ticket to the end: the first send refused by the relay, one wrong code, then the right one.
         var ticket = await StartAsync(http, email);
@@ -70,7 +73,7 @@ public sealed class ObservabilityTests
         await WaitForAsync(() => OutboxRowAsync(service.Postgres, "expired@example.com", r => r.DroppedAt is not null));
         await smtp.WaitForAsync("other." + email, timeout: TimeSpan.FromSeconds(30));
 
-        var after = await http.GetStringAsync("/metrics", ct);
+        var after = await scraper.GetStringAsync("/metrics", ct);
         var moved = new Dictionary<string, double>
         {
             ["tickets started"] = Delta("reset_tickets_started_total"),

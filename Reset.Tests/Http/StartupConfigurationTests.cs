@@ -77,6 +77,51 @@ public sealed class StartupConfigurationTests
         output.ShouldContain("HumanCheck__Provider (HumanCheck:Provider) is 'disabled'");
     }
 
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    [InlineData("Testing")]
+    public async Task Outside_Development_the_disabled_human_check_and_the_development_hmac_key_stop_the_service_naming_each(string environment)
+    {
+        var (exitCode, output) = await RunServiceAsync(environment, new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Database=reset",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Secrets__HmacKey"] = DevelopmentHmacKey,
+            ["HumanCheck__Provider"] = "disabled",
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain($"HumanCheck__Provider (HumanCheck:Provider) is 'disabled', which lets any token pass: allowed in Development only, not in {environment}");
+        output.ShouldContain($"Secrets__HmacKey (Secrets:HmacKey) is the public development key, allowed in Development only, not in {environment}");
+        output.ShouldNotContain(DevelopmentHmacKey);
+    }
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public async Task Outside_Development_the_development_altcha_secret_stops_the_service_naming_it(string environment)
+    {
+        var (exitCode, output) = await RunServiceAsync(environment, new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Database=reset",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:6379",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Secrets__HmacKey"] = ResetApp.TestHmacKey,
+            ["HumanCheck__Provider"] = "altcha",
+            ["HumanCheck__Secret"] = DevelopmentAltchaSecret,
+        });
+
+        exitCode.ShouldBe(ConfigurationErrorExitCode);
+        output.ShouldContain($"HumanCheck__Secret (HumanCheck:Secret) is the public development key, allowed in Development only, not in {environment}");
+    }
+
+    /// <summary>The public keys appsettings.Development.json ships.</summary>
+    private const string DevelopmentHmacKey = "ZGV2ZWxvcG1lbnQtb25seS1obWFjLWtleS1ub3Qtc2VjcmV0ISE=";
+
+    private const string DevelopmentAltchaSecret = "development-only-altcha-hmac-key-not-secret";
+
     [Fact]
     public async Task Container_health_probe_answers_0_for_a_live_service_and_1_when_none_answers()
     {

@@ -110,11 +110,11 @@ public sealed class ThreeInstances : IAsyncLifetime
     /// <summary>The instance that listens on this port.</summary>
     public ServiceProcess InstanceOn(int port) => _instances.Single(i => i.Port == port);
 
-    /// <summary>What one instance itself answers at /metrics, past nginx.</summary>
+    /// <summary>What one instance itself answers at /metrics on its management port, past nginx.</summary>
     public async Task<string> MetricsOfAsync(ServiceProcess instance)
     {
         using var http = new HttpClient();
-        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{instance.Port}/metrics"), TestContext.Current.CancellationToken);
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{instance.MetricsPort}/metrics"), TestContext.Current.CancellationToken);
     }
 
     /// <summary>A human-check token: a challenge fetched through nginx (from whichever instance is next) and solved.</summary>

@@ -17,6 +17,10 @@ public sealed class InternalApi : Group
         endpoint.AuthSchemes(ApiKey.Scheme);
     });
 
+    /// <summary>True for the endpoints of this API (Features/Internal), which the public document leaves out.</summary>
+    public static bool Describes(Type endpoint) =>
+        endpoint.Namespace?.StartsWith(typeof(InternalApi).Namespace + ".", StringComparison.Ordinal) == true;
+
     /// <summary>The answers every internal endpoint shares, worded once, with the scope this one needs.</summary>
     public static void DescribeAccess(EndpointSummary summary, string scope)
     {

@@ -34,7 +34,7 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Verify the code
         /// </summary>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code was right: here is the reset token.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -47,7 +47,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Checks the human-check token first, then opens a ticket for the login. The answer is the same whether or not the login belongs to a customer.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket: its id, expiry and the ways to prove the account.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -60,7 +60,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// The customer is not signed in by this: they sign in with the new password as usual.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The password was changed.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -73,7 +73,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code is on its way.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -83,7 +83,7 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Ask customer support for help
         /// </summary>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The request is stored; an acknowledgement goes to the contact address.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -117,11 +117,10 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The verdict: acceptable, score and violations (never the password).</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -130,7 +129,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Scope `resets:start`. Opens a ticket and e-mails a code to the customer's own address. The customer finishes on the public API with the ticket id: POST /api/v1/password-resets/{ticketId}/verification, then /password. No body.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <returns>The ticket is open and the code is on its way to the customer.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ResetStartedForUser> StartPasswordResetForUserAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -165,7 +164,7 @@ namespace Reset.Tests.Contract.Generated
         /// Scope `support:write`.
         /// </remarks>
         /// <param name="reference">The request's reference, e.g. "SR-7K4Q-2M9X".</param>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <returns>The request, resolved.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<InternalSupportRequest> ResolveSupportRequestAsync(string reference, ResolveSupportRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -261,7 +260,7 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Verify the code
         /// </summary>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code was right: here is the reset token.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -428,7 +427,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Checks the human-check token first, then opens a ticket for the login. The answer is the same whether or not the login belongs to a customer.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The ticket: its id, expiry and the ways to prove the account.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -570,7 +569,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// The customer is not signed in by this: they sign in with the new password as usual.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The password was changed.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -741,7 +740,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// A new code cancels the previous one. Another code can be asked for after resendAvailableAt, up to sendsRemaining more.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The code is on its way.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -905,7 +904,7 @@ namespace Reset.Tests.Contract.Generated
         /// <summary>
         /// Ask customer support for help
         /// </summary>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The request is stored; an acknowledgement goes to the contact address.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -1245,11 +1244,10 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Says whether the password meets the policy, its strength score, and every rule it breaks. Give the login to have the password checked for containing it.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <param name="accept_Language">The language of texts for people: en, uk or ru by q-value ("uk-UA, ru;q=0.8"; uk-UA counts as uk), else English. Content-Language says which.</param>
         /// <returns>The verdict: acceptable, score and violations (never the password).</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? idempotency_Key = null, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PasswordEvaluation> EvaluatePasswordAsync(PasswordEvaluationRequest request, string? accept_Language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1260,9 +1258,6 @@ namespace Reset.Tests.Contract.Generated
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (accept_Language != null)
                         request_.Headers.TryAddWithoutValidation("Accept-Language", ConvertToString(accept_Language, System.Globalization.CultureInfo.InvariantCulture));
@@ -1321,26 +1316,6 @@ namespace Reset.Tests.Contract.Generated
                             throw new ApiException<ApiProblem>("The body is not JSON of this shape (malformed_request) or breaks a field rule (validation_failed).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ApiProblem>("idempotency_in_progress: the first request with this Idempotency-Key is still running; retry after Retry-After seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ApiProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ApiProblem>("idempotency_key_reused: this Idempotency-Key came with another request body.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ApiProblem>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1387,7 +1362,7 @@ namespace Reset.Tests.Contract.Generated
         /// <remarks>
         /// Scope `resets:start`. Opens a ticket and e-mails a code to the customer's own address. The customer finishes on the public API with the ticket id: POST /api/v1/password-resets/{ticketId}/verification, then /password. No body.
         /// </remarks>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <returns>The ticket is open and the code is on its way to the customer.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ResetStartedForUser> StartPasswordResetForUserAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1824,7 +1799,7 @@ namespace Reset.Tests.Contract.Generated
         /// Scope `support:write`.
         /// </remarks>
         /// <param name="reference">The request's reference, e.g. "SR-7K4Q-2M9X".</param>
-        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body within 24 hours get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice; 5xx answers are not remembered. 1 to 255 visible ASCII characters, such as a UUID.</param>
+        /// <param name="idempotency_Key">Optional; makes a retry safe. The same key and body, while the ticket concerned lives (at most its lifetime), get the first answer again (marked `Idempotent-Replayed: true`) instead of running twice. Only requests the endpoint accepted are remembered: not a validation failure, a failed human check, a 429 or a 5xx, so their retry runs anew. 1 to 255 visible ASCII characters, such as a UUID.</param>
         /// <returns>The request, resolved.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<InternalSupportRequest> ResolveSupportRequestAsync(string reference, ResolveSupportRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

@@ -41,7 +41,7 @@ public sealed class HostedCheck : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddOptions<HumanCheckOptions>().Bind(configuration.GetSection(HumanCheckOptions.Section));
-        services.AddSingleton<IValidateOptions<HumanCheckOptions>>(new HumanCheckOptionsValidator(new HostingEnvironment { EnvironmentName = "Testing" }));
+        services.AddSingleton<IValidateOptions<HumanCheckOptions>>(new HumanCheckOptionsValidator(new HostingEnvironment { EnvironmentName = "Development" }));
         services.AddHumanCheck();
         _services = services.BuildServiceProvider();
         Verifier = _services.GetRequiredService<IHumanCheckVerifier>();

@@ -3,11 +3,13 @@ using Reset.Infrastructure.HumanCheck;
 
 namespace Reset.Tests.HumanCheck.Hosted;
 
-/// <summary>The hosted providers' settings are checked at start; Production refuses the providers' published test keys.</summary>
+/// <summary>The hosted providers' settings are checked at start; every environment but Development refuses the providers' published test keys.</summary>
 public sealed class SiteverifySettingsTests
 {
     private static readonly HumanCheckOptionsValidator Production = new(new HostingEnvironment { EnvironmentName = "Production" });
-    private static readonly HumanCheckOptionsValidator Testing = new(new HostingEnvironment { EnvironmentName = "Testing" });
+    private static readonly HumanCheckOptionsValidator Development = new(new HostingEnvironment { EnvironmentName = "Development" });
+
+    private static readonly HumanCheckOptionsValidator Staging = new(new HostingEnvironment { EnvironmentName = "Staging" });
 
     [Theory]
     [InlineData("turnstile", "1x0000000000000000000000000000000AA")]
@@ -38,22 +40,23 @@ public sealed class SiteverifySettingsTests
     }
 
     [Fact]
-    public void Test_keys_are_fine_outside_Production()
+    public void Test_keys_are_fine_in_Development_only()
     {
-        var result = Testing.Validate(null, new HumanCheckOptions
+        var options = new HumanCheckOptions
         {
             Provider = "turnstile",
             Secret = "1x0000000000000000000000000000000AA",
             SiteKey = "1x00000000000000000000AA",
-        });
+        };
 
-        result.Succeeded.ShouldBeTrue();
+        Development.Validate(null, options).Succeeded.ShouldBeTrue();
+        Message(Staging.Validate(null, options)).ShouldContain("HumanCheck__Secret (HumanCheck:Secret) is a provider's published test secret");
     }
 
     [Fact]
     public void Hosted_provider_without_secret_or_site_key_is_refused_naming_both()
     {
-        var result = Testing.Validate(null, new HumanCheckOptions { Provider = "hcaptcha" });
+        var result = Development.Validate(null, new HumanCheckOptions { Provider = "hcaptcha" });
 
         result.Failures.ShouldNotBeNull();
         result.Failures.ShouldContain("HumanCheck__Secret (HumanCheck:Secret) is missing: the hcaptcha verifier needs it.");
@@ -61,12 +64,13 @@ public sealed class SiteverifySettingsTests
     }
 
     [Fact]
-    public void Plain_http_siteverify_url_is_refused_in_Production_only()
+    public void Plain_http_siteverify_url_is_refused_outside_Development()
     {
         var options = new HumanCheckOptions { Provider = "turnstile", Secret = "own", SiteKey = "own", SiteverifyUrl = "http://127.0.0.1:8081/siteverify" };
 
-        Testing.Validate(null, options).Succeeded.ShouldBeTrue();
-        Message(Production.Validate(null, options)).ShouldContain("HumanCheck__SiteverifyUrl (HumanCheck:SiteverifyUrl) must be https in Production");
+        Development.Validate(null, options).Succeeded.ShouldBeTrue();
+        Message(Staging.Validate(null, options)).ShouldContain("HumanCheck__SiteverifyUrl (HumanCheck:SiteverifyUrl) must be https outside Development");
+        Message(Production.Validate(null, options)).ShouldContain("HumanCheck__SiteverifyUrl (HumanCheck:SiteverifyUrl) must be https outside Development");
     }
 
     [Theory]
@@ -75,7 +79,7 @@ public sealed class SiteverifySettingsTests
     [InlineData("ftp://provider.example/siteverify")]
     public void Siteverify_url_that_is_not_absolute_http_is_refused(string url)
     {
-        var result = Testing.Validate(null, new HumanCheckOptions { Provider = "turnstile", Secret = "own", SiteKey = "own", SiteverifyUrl = url });
+        var result = Development.Validate(null, new HumanCheckOptions { Provider = "turnstile", Secret = "own", SiteKey = "own", SiteverifyUrl = url });
 
         Message(result).ShouldContain("HumanCheck__SiteverifyUrl (HumanCheck:SiteverifyUrl) must be an absolute http or https URL");
     }
@@ -83,7 +87,7 @@ public sealed class SiteverifySettingsTests
     [Fact]
     public void Timeouts_out_of_range_are_refused_each_by_name()
     {
-        var result = Testing.Validate(null, new HumanCheckOptions
+        var result = Development.Validate(null, new HumanCheckOptions
         {
             Provider = "turnstile",
             Secret = "own",
@@ -100,7 +104,7 @@ public sealed class SiteverifySettingsTests
     [Fact]
     public void Total_timeout_shorter_than_one_try_is_refused()
     {
-        var result = Testing.Validate(null, new HumanCheckOptions
+        var result = Development.Validate(null, new HumanCheckOptions
         {
             Provider = "hcaptcha",
             Secret = "own",
@@ -115,14 +119,14 @@ public sealed class SiteverifySettingsTests
     [Fact]
     public void ReCaptcha_settings_out_of_range_are_refused_each_by_name()
     {
-        var v3 = Testing.Validate(null, new HumanCheckOptions
+        var v3 = Development.Validate(null, new HumanCheckOptions
         {
             Provider = "recaptcha",
             Secret = "own",
             SiteKey = "own",
             ReCaptchaSettings = { MinScore = 1.5, Action = " " },
         });
-        var v4 = Testing.Validate(null, new HumanCheckOptions { Provider = "recaptcha", Secret = "own", SiteKey = "own", ReCaptchaSettings = { Version = 4 } });
+        var v4 = Development.Validate(null, new HumanCheckOptions { Provider = "recaptcha", Secret = "own", SiteKey = "own", ReCaptchaSettings = { Version = 4 } });
 
         v3.Failures.ShouldNotBeNull();
         v3.Failures.ShouldContain("HumanCheck__ReCaptcha__MinScore (HumanCheck:ReCaptcha:MinScore) must be between 0.0 and 1.0.");
@@ -133,7 +137,7 @@ public sealed class SiteverifySettingsTests
     [Fact]
     public void ReCaptcha_v2_needs_no_action()
     {
-        var result = Testing.Validate(null, new HumanCheckOptions
+        var result = Development.Validate(null, new HumanCheckOptions
         {
             Provider = "recaptcha",
             Secret = "own",

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -44,6 +45,7 @@ public sealed class Endpoint(
     {
         Post("/password-resets/{ticketId}/support-requests");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("requestPasswordResetSupport")
             .WithTags("Password resets")
@@ -86,6 +88,8 @@ public sealed class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         if (!SupportRequestNeedsAnOpenTicket.IsMetBy(ticket.Status))
         {

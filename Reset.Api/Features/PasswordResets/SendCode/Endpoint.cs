@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -32,6 +33,7 @@ public sealed class Endpoint(
     {
         Post("/password-resets/{ticketId}/codes");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("sendPasswordResetCode")
             .WithTags("Password resets")
@@ -70,6 +72,8 @@ public sealed class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         var decision = ticket.DecideCodeRequest(now, rule);
         if (decision != CodeRequestDecision.Allowed)

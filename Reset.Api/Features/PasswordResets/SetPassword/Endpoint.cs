@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -51,6 +52,7 @@ public sealed partial class Endpoint(
     {
         Post("/password-resets/{ticketId}/password");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("setNewPassword")
             .WithTags("Password resets")
@@ -95,6 +97,8 @@ public sealed partial class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         if (ticket.Status != TicketStatus.Verified)
         {

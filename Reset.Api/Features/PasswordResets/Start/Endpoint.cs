@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -36,6 +37,7 @@ public sealed partial class Endpoint(
     {
         Post("/password-resets");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("startPasswordReset")
             .WithTags("Password resets")
@@ -96,6 +98,7 @@ public sealed partial class Endpoint(
         var account = await FindAccountAsync(login, ct);
         var ticket = ResetTicket.Start(TicketId.New(), login, account, now, rules.Value);
         await tickets.CreateAsync(ticket);
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         // Written for decoys too (without a user), so both paths do the same work.
         await journal.RecordAsync(

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.Localization;
 using Reset.Api.Network;
 using Reset.Api.Problems;
@@ -35,6 +36,7 @@ public sealed partial class Endpoint(
     {
         Post("/password-resets/{ticketId}/verification");
         AllowAnonymous();
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("verifyPasswordResetCode")
             .WithTags("Password resets")
@@ -82,6 +84,9 @@ public sealed partial class Endpoint(
             await Send.ResultAsync(TicketProblems.NotFound(HttpContext));
             return;
         }
+
+        // A wrong code is counted from here on, so its answer is what a retry with the same key gets.
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         var code = VerificationCode.TryParse(req.Code, out var parsed) ? parsed : throw new InvalidOperationException("The validator let an invalid code through.");
         var result = await tickets.CheckCodeAsync(ticket, code, now, rule);

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
+using Reset.Api.Idempotency;
 using Reset.Api.ApiKeys;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
@@ -19,6 +20,7 @@ public sealed class Endpoint(ResetDbContext db, TimeProvider time) : Endpoint<Re
         Post("/support-requests/{reference}/resolution");
         Group<InternalApi>();
         Policies(ApiScopes.SupportWrite);
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("resolveSupportRequest")
             .WithTags(InternalApi.Tag)

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Reset.Api.Idempotency;
 using Reset.Api.ApiKeys;
 using Reset.Api.Problems;
 using Reset.Domain.Audit;
@@ -32,6 +33,7 @@ public sealed class Endpoint(
         Post("/users/{id}/password-resets");
         Group<InternalApi>();
         Policies(ApiScopes.ResetsStart);
+        Options(b => b.TakesIdempotencyKey());
         Description(b => b
             .WithName("startPasswordResetForUser")
             .WithTags(InternalApi.Tag)
@@ -79,6 +81,7 @@ public sealed class Endpoint(
         var ticket = ResetTicket.Start(TicketId.New(), LoginIdentifier.TryParse(user.Email, out var login) ? login
             : throw new InvalidOperationException("A stored e-mail address does not parse."), user, now, rule);
         await tickets.CreateAsync(ticket);
+        HttpContext.AcceptForIdempotency(ticket.ExpiresAt);
 
         // Saved with the code's e-mail, in its transaction.
         db.AuditEvents.Add(AuditEvent.Record(user.Id, AuditEventTypes.PasswordResetRequested, now,
