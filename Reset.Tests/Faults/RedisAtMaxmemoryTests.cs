@@ -50,9 +50,10 @@ public sealed class RedisAtMaxmemoryTests
         client.PostAsJsonAsync(Start, new { login = $"someone.{Guid.NewGuid():N}@example.com", humanCheckToken = "t" }, ct);
 
     /// <summary>Every rate-limit counter and its value.</summary>
-    private static async Task<Dictionary<string, string>> CountersAsync(ConnectionMultiplexer redis)
+    private static async Task<SortedDictionary<string, string>> CountersAsync(ConnectionMultiplexer redis)
     {
-        var counters = new Dictionary<string, string>();
+        // Sorted: SCAN gives keys in no fixed order, and the comparison is of contents.
+        var counters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: "rl:*"))
         {
             counters[key.ToString()] = (await redis.GetDatabase().StringGetAsync(key)).ToString();
