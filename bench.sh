@@ -12,7 +12,7 @@
 # and writes BENCHMARKS.md between its markers (the hand-written analysis around them stays).
 #
 #   ./bench.sh                        about 10 minutes with the defaults, plus the timing phase's
-#                                     (about 15 on two idle cores with 200 blocks)
+#                                     (100 blocks took 21 minutes on a loaded machine; 200 twice that)
 #   BENCH_WARMUP=5 BENCH_DURATION=5 ./bench.sh    a quick trial (figures not comparable)
 #
 # Settings: BENCH_WARMUP (s, 30), BENCH_DURATION (s, 20), BENCH_CONNECTIONS (64),
