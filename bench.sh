@@ -6,9 +6,13 @@
 #   GET /api/v1/password-policy, ticket creation, code verification (wrong codes, right codes),
 #   the password change (at BENCH_CONNECTIONS and BENCH_HASH_CONNECTIONS connections)
 #
+# then times every public step for customers and other logins as an attacker would (the timing
+# phase: one request at a time, bench-tools timing),
+#
 # and writes BENCHMARKS.md between its markers (the hand-written analysis around them stays).
 #
-#   ./bench.sh                        about 10 minutes with the defaults
+#   ./bench.sh                        about 10 minutes with the defaults, plus the timing phase's
+#                                     (100 blocks took 21 minutes on a loaded machine; 200 twice that)
 #   BENCH_WARMUP=5 BENCH_DURATION=5 ./bench.sh    a quick trial (figures not comparable)
 #
 # Settings: BENCH_WARMUP (s, 30), BENCH_DURATION (s, 20), BENCH_CONNECTIONS (64),
@@ -19,7 +23,9 @@
 # BENCH_MAIL_HELPERS (4 extra service instances that only send e-mail while codes are prepared),
 # BENCH_RIGHT_DURATION (s, 3) and BENCH_MAX_CODES (8000): right codes each need an e-mail, which
 # the service sends at about 20 a second, BENCH_SYNC_COMMIT (on: PostgreSQL's default during the
-# timed runs; off to see what durable commits cost), BENCH_OUT.
+# timed runs; off to see what durable commits cost), BENCH_TIMING_BLOCKS (200 addresses of 25
+# requests per kind, step and login type: a standard error of 2.9 points on the accuracy at 25),
+# BENCH_TIMING_STEPS (start,read,codes,wrong-code,support), BENCH_OUT.
 # Ports: BENCH_PG_PORT 55482, BENCH_REDIS_PORT 56429, BENCH_SERVICE_PORT 58080,
 # BENCH_BASELINE_PORT 58081, BENCH_SMTP_PORT 58082, BENCH_METRICS_PORT 58083 (the service's /metrics;
 # the mail helpers' from 58090 on).
@@ -43,8 +49,10 @@ MAIL_HELPERS="${BENCH_MAIL_HELPERS:-4}"
 RIGHT_DURATION="${BENCH_RIGHT_DURATION:-3}"
 MAX_CODES="${BENCH_MAX_CODES:-8000}"
 SYNC_COMMIT="${BENCH_SYNC_COMMIT:-on}"
+TIMING_BLOCKS="${BENCH_TIMING_BLOCKS:-200}"
+TIMING_STEPS="${BENCH_TIMING_STEPS:-start,read,codes,wrong-code,support}"
 # BENCH_ONLY=start,wrong measures the baseline and the named phases only (policy, start, wrong,
-# right, password): for trying a change; it writes var/bench/partial.md unless BENCH_OUT says otherwise.
+# right, password, timing): for trying a change; it writes var/bench/partial.md unless BENCH_OUT says otherwise.
 ONLY="${BENCH_ONLY:-}"
 # BENCH_TRACE=start-warmup records the service with dotnet-trace (sampled thread time) during the
 # named run (any run name in the report), into var/bench/logs/NAME.nettrace; its figures then
@@ -98,7 +106,8 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-rm -rf "$DATA" "$VAR/publish" "$VAR/logs" "$RESULTS" "$VAR/others.tsv"
+TIMING="$VAR/timing.tsv"
+rm -rf "$DATA" "$VAR/publish" "$VAR/logs" "$RESULTS" "$VAR/others.tsv" "$TIMING"
 mkdir -p "$DATA" "$VAR/logs"
 # pg_admin ARGS: psql as the superuser of the bench's PostgreSQL, quiet, unaligned
 pg_admin() { PGPASSWORD="$(cat "$VAR/pg-password")" psql -h 127.0.0.1 -p "$RESET_PG_PORT" -U postgres -d postgres -qAt "$@"; }
@@ -373,6 +382,17 @@ run_wrk password password.lua "$SERVICE/" "$CONNECTIONS" "$DURATION" "$SERVICE_P
 run_wrk password-c"$HASH_CONNECTIONS" password.lua "$SERVICE/" "$HASH_CONNECTIONS" "$DURATION" "$SERVICE_PID" \
   "$DATA/password-c$HASH_CONNECTIONS.tsv" 204
 fi
+
+if want timing; then
+# Last, so the other phases' numbers do not include it; with PostgreSQL's default durable commits.
+log "timing: $TIMING_BLOCKS addresses × 25 requests per kind, step and login type, one request at a time"
+durable_commits on
+TIMING_BEGAN=$(date +%s)
+tools timing --url "$SERVICE" --api-key "$API_KEY" --blocks "$TIMING_BLOCKS" --steps "$TIMING_STEPS" --out "$TIMING" \
+  --memory-kib "$HASH_MEMORY_KIB" --iterations "$HASH_ITERATIONS"
+TIMING_SECONDS=$(( $(date +%s) - TIMING_BEGAN ))
+durable_commits off
+fi
 SERVICE_HWM_MIB=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
 SYNC_COMMIT=on durable_commits on
 
@@ -385,6 +405,7 @@ log "done in $ELAPSED s; writing $OUT"
 # ---- BENCHMARKS.md ---------------------------------------------------------------------------
 
 RAW_HASHES="${RAW_HASHES:-0}" # no password phase (BENCH_ONLY)
+TIMING_SECONDS="${TIMING_SECONDS:-0}"
 export RAW_HASHES CONNECTIONS HASH_CONNECTIONS
 report() {
   local commit dirty
@@ -489,8 +510,32 @@ EOF
 "unexpected": any other status, socket errors and timeouts; "ran out": requests made after the
 prepared data was used up (they reuse items and count as unexpected). Service peak RSS over the
 whole run (VmHWM): ${SERVICE_HWM_MIB} MiB. Raw wrk output and logs: \`var/bench/logs/\`.
-<!-- bench.sh: end -->
 EOF
+  [[ ! -s $TIMING ]] || timing_report
+  echo '<!-- bench.sh: end -->'
+}
+
+# The timing phase's table: each kind of login against the active customers of the same login type.
+timing_report() {
+  local blocks
+  blocks=$(awk -F'\t' 'NR == 2 { print $4 }' "$TIMING")
+  cat <<EOF
+
+### Timing: telling customers from other logins
+
+${TIMING_SECONDS} s, \`bench-tools timing\`: for each step and login type, ${blocks} addresses of each kind take
+25 requests each, one request at a time on one connection, the kinds interleaved in a random order
+each round; a step on a ticket gets a fresh ticket for each request (its preparation untimed).
+Accuracy: how often "the address whose median of m requests is larger is not a customer" is right,
+over every pair of an active customer's block and the other kind's, as max(p, 1 − p) (50 % is a coin
+toss). Standard error at chance with ${blocks} blocks a side at m = 25: $(awk -v b="$blocks" 'BEGIN { printf "%.1f", 100 * sqrt((2 * b + 1) / (12 * b * b)) }') points.
+Target: at most 55 % at m = 25.
+
+| step | login | kind | median µs | active median µs | m = 1 | m = 5 | m = 25 | slower than active | |
+|---|---|---|--:|--:|--:|--:|--:|---|---|
+EOF
+  awk -F'\t' 'NR > 1 { printf "| %s | %s | %s | %s | %s | %.1f %% | %.1f %% | %.1f %% | %s | %s |\n", $1, $2, $3, $5, $6,
+    100 * $7, 100 * $8, 100 * $9, $10, ($9 <= 0.55 ? "met" : "**missed**") }' "$TIMING"
 }
 
 begin='<!-- bench.sh writes from here'

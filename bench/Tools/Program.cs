@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "seed" => await SeedCommand.RunAsync(options),
     "tokens" => await TokensCommand.RunAsync(options),
     "tickets" => await TicketsCommand.RunAsync(options),
+    "timing" => await TimingCommand.RunAsync(options),
     _ => Usage(),
 };
 
@@ -23,6 +24,7 @@ static int Usage()
           seed       --url U --api-key K --prefix P --count N --out FILE       customers through the internal API
           tokens     --url U --logins FILE --count N --out FILE                solved ALTCHA tokens, "login<TAB>token"
           tickets    --url U --logins FILE --count N --out FILE --mode wrong|right|reset [--codes FILE]
+          timing     --url U --api-key K --out FILE [--blocks 200] [--per-address 25] [--warm-up 100] [--steps start,read,codes,wrong-code,support]
         """);
     return 64;
 }

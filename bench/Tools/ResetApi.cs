@@ -38,11 +38,11 @@ internal sealed class ResetApi(string baseUrl) : IDisposable
         return (string)answer["resetToken"]!;
     }
 
-    public async Task PutUserAsync(string apiKey, Guid id, string email, string passwordHash)
+    public async Task PutUserAsync(string apiKey, Guid id, string email, string passwordHash, string? memberId = null, string status = "active")
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"internal/v1/users/{id}")
         {
-            Content = JsonContent.Create(new { email, locale = "en", status = "active", passwordHash }),
+            Content = JsonContent.Create(new { email, memberId, locale = "en", status, passwordHash }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         await ReadAsync(await _http.SendAsync(request), HttpStatusCode.Created);

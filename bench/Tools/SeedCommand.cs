@@ -30,7 +30,7 @@ internal static class SeedCommand
         return 0;
     }
 
-    private static string PhcHash(int memoryKiB, int iterations)
+    public static string PhcHash(int memoryKiB, int iterations)
     {
         Span<char> encoded = stackalloc char[Argon2id.HashSize];
         Argon2id.ComputeHash(encoded, Encoding.UTF8.GetBytes(OriginalPassword), iterations, memoryKiB * 1024);

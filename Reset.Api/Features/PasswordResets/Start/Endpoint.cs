@@ -115,7 +115,7 @@ public sealed partial class Endpoint(
     private static readonly Text TooManyResets = ProblemTexts.TooManyResets;
 
     private Task<UserAccount?> FindAccountAsync(LoginIdentifier login, CancellationToken ct) =>
-        login.IsEmail ? AccountQueries.ByEmail(db, login.Email!.Value, ct) : AccountQueries.ByMemberId(db, login.MemberId!.Value, ct);
+        login.IsEmail ? AccountQueries.ByEmailAsync(db, login.Email!.Value, ct) : AccountQueries.ByMemberIdAsync(db, login.MemberId!.Value, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset refused: human check failed ({Reason})")]
     private partial void LogHumanCheckFailed(string reason);
