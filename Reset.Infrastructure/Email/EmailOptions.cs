@@ -39,6 +39,14 @@ public sealed class OutboxOptions
     /// not) before the dispatcher deletes it. Each row names its recipient: keep this short.
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// A code e-mail waits a random time up to this long, then goes out at the dispatcher's next poll,
+    /// instead of the moment it is queued. Sending it costs the instance CPU a decoy's code never
+    /// costs; sent at once, that work would slow the very next request of whoever asked for the code,
+    /// and time it. Zero sends at once (for tests).
+    /// </summary>
+    public TimeSpan SendJitter { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public sealed class SmtpOptions
@@ -87,6 +95,11 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
         if (options.Outbox.PollInterval < TimeSpan.FromMilliseconds(50) || options.Outbox.PollInterval > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{Setting.Name("Email:Outbox:PollInterval")} must be between 00:00:00.05 and 00:05:00.");
+        }
+
+        if (options.Outbox.SendJitter < TimeSpan.Zero || options.Outbox.SendJitter > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Setting.Name("Email:Outbox:SendJitter")} must be between 00:00:00 and 00:01:00.");
         }
 
         if (options.Outbox.Retention < TimeSpan.FromHours(1))

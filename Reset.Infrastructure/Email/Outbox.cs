@@ -32,7 +32,8 @@ public static class Outbox
     /// so no column holds the secret in clear, not even before it is sent.
     /// </summary>
     public static OutboxMessage Sealed(
-        string kind, string recipient, EmailContent content, DateTimeOffset now, DateTimeOffset? notAfter, OutboxCipher cipher)
+        string kind, string recipient, EmailContent content, DateTimeOffset now, DateTimeOffset? notAfter, OutboxCipher cipher,
+        DateTimeOffset? sendAfter = null)
     {
         var id = Guid.CreateVersion7(now);
         return new OutboxMessage
@@ -45,7 +46,7 @@ public static class Outbox
             SealedContent = cipher.Seal(id, kind, recipient, content),
             CreatedAt = now,
             NotAfter = notAfter,
-            NextAttemptAt = now,
+            NextAttemptAt = sendAfter ?? now,
         };
     }
 

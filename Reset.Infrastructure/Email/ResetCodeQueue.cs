@@ -48,7 +48,7 @@ public sealed partial class ResetCodeQueue(
                 var content = EmailTemplates.ResetCode(code.Display, issued.ExpiresAt - now, shop.Value, Languages.FromTag(ticket.Locale), email.Value.CodeInSubject);
                 db.OutboxMessages.Add(ticket.IsDecoy
                     ? Outbox.Decoy(content, now, cipher)
-                    : Outbox.Sealed(Outbox.ResetCodeKind, ticket.Recipient!, content, now, notAfter: issued.ExpiresAt, cipher));
+                    : Outbox.Sealed(Outbox.ResetCodeKind, ticket.Recipient!, content, now, notAfter: issued.ExpiresAt, cipher, SendAfter(now)));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -61,13 +61,17 @@ public sealed partial class ResetCodeQueue(
             throw;
         }
 
-        if (issued.IsNew)
+        if (issued.IsNew && email.Value.Outbox.SendJitter == TimeSpan.Zero)
         {
             outbox.Notify();
         }
 
         return new QueuedCode(CodeRequestDecision.Allowed, issued.ExpiresAt);
     }
+
+    /// <summary>When the dispatcher may send a code e-mail: a random moment within the jitter (see <see cref="OutboxOptions.SendJitter"/>).</summary>
+    private DateTimeOffset SendAfter(DateTimeOffset now) =>
+        now + TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32((int)email.Value.Outbox.SendJitter.TotalMilliseconds + 1));
 
     private async Task UndoAsync(ResetTicket ticket, VerificationCode code, CodeRequest request)
     {

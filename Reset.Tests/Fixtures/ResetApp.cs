@@ -78,6 +78,8 @@ public class ResetApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Secrets:HmacKey"] = TestHmacKey,
             ["HumanCheck:Provider"] = "disabled",
             ["Email:PickupDirectory"] = MailFolder,
+            // Code e-mails at once, so tests need not wait for the dispatcher's jitter and poll.
+            ["Email:Outbox:SendJitter"] = "00:00:00",
         };
         // The suite starts hundreds of tickets from one address: limits are lifted here, and the
         // rate-limit tests set their own.

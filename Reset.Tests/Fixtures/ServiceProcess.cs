@@ -78,6 +78,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ConnectionStrings__Redis"] = servers.Redis,
             ["Email__PickupDirectory"] = mailFolder,
         };
+        // Code e-mails at once unless a test says otherwise: these tests wait for them.
+        all.TryAdd("Email__Outbox__SendJitter", "00:00:00");
         if (!all.TryGetValue("Metrics__Port", out var metricsPort))
         {
             metricsPort = all["Metrics__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);

@@ -347,15 +347,6 @@ namespace Reset.Infrastructure.Persistence.Migrations
 
                     b.ToTable("event_outbox", (string)null);
                 });
-
-            modelBuilder.Entity("Reset.Domain.Support.SupportRequest", b =>
-                {
-                    b.HasOne("Reset.Domain.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_support_requests_users_user_id");
-                });
 #pragma warning restore 612, 618
         }
     }
