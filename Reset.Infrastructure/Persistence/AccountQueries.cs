@@ -51,14 +51,18 @@ public static class AccountQueries
 
     /// <summary>
     /// The row whose <paramref name="column"/> is the login, or else its neighbour in the column's unique
-    /// index. UNION ALL under LIMIT 1 runs the second branch only when the first found nothing.
+    /// index. Both branches always run (the sort needs both): had the second run only when the first
+    /// found nothing, a login past the index's last entry would have cost a second descent.
     /// </summary>
     private static string OrNeighbour(string column) => $$"""
-        (SELECT CASE WHEN {{column}} = {0}::citext THEN id ELSE {{NotAnAccount}} END AS id, {{Columns}}
-         FROM users WHERE {{column}} >= {0}::citext ORDER BY {{column}} LIMIT 1)
-        UNION ALL
-        (SELECT {{NotAnAccount}} AS id, {{Columns}}
-         FROM users WHERE {{column}} < {0}::citext ORDER BY {{column}} DESC LIMIT 1)
+        SELECT * FROM (
+          (SELECT CASE WHEN {{column}} = {0}::citext THEN id ELSE {{NotAnAccount}} END AS id, {{Columns}}
+           FROM users WHERE {{column}} >= {0}::citext ORDER BY {{column}} LIMIT 1)
+          UNION ALL
+          (SELECT {{NotAnAccount}} AS id, {{Columns}}
+           FROM users WHERE {{column}} < {0}::citext ORDER BY {{column}} DESC LIMIT 1)
+        ) AS candidates
+        ORDER BY id = {{NotAnAccount}}
         LIMIT 1
         """;
 }
