@@ -12,15 +12,9 @@ public static class ClientAddress
     /// </summary>
     public static string Of(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
+        if (Peer(context) is not { } address)
         {
             return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
         }
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
@@ -40,15 +34,9 @@ public static class ClientAddress
     /// </summary>
     public static string NetworkOf(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
+        if (Peer(context) is not { } address)
         {
             return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
         }
 
         var bytes = address.GetAddressBytes();
@@ -56,4 +44,8 @@ public static class ClientAddress
         Array.Clear(bytes, prefix / 8, bytes.Length - (prefix / 8));
         return new IPAddress(bytes) + "/" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The resolved peer address, an IPv4 client mapped into IPv6 read as IPv4; null when unknown.</summary>
+    private static IPAddress? Peer(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : context.Connection.RemoteIpAddress;
 }

@@ -134,14 +134,7 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
 
         // The ticket said when its code expires as if a new one went out; the reused one expires sooner.
         var reusedUntil = Min(expiresAt, ticket.ExpiresAt);
-        var key = RedisKeys.Ticket(ticket.Id.Value);
-        await redis.RepeatableAsync(db =>
-        {
-            var transaction = db.CreateTransaction();
-            transaction.AddCondition(Condition.KeyExists(key));
-            _ = transaction.HashSetAsync(key, "code_exp", Ms(reusedUntil));
-            return transaction.ExecuteAsync();
-        });
+        await SetWhileTicketLivesAsync(ticket.Id, "code_exp", Ms(reusedUntil));
         return new IssuedCode(IsNew: false, reusedUntil);
     }
 
@@ -231,15 +224,17 @@ public sealed class ResetTicketStore(ResilientRedis redis, SecretHmac hmac)
             [RedisKeys.Ticket(id.Value), RedisKeys.Token(id.Value)],
             [Ms(now), hmac.Token(id.Value, token.Value)]));
 
-    public async Task MarkCompletedAsync(TicketId id)
+    public Task MarkCompletedAsync(TicketId id) => SetWhileTicketLivesAsync(id, "status", TicketStatus.Completed.ToWire());
+
+    /// <summary>Sets one field of the ticket, only while it exists: a plain HSET on an expired ticket would recreate it without a TTL.</summary>
+    private Task SetWhileTicketLivesAsync(TicketId id, string field, string value)
     {
-        // Only while the ticket exists: a plain HSET on an expired ticket would recreate it without a TTL.
         var key = RedisKeys.Ticket(id.Value);
-        await redis.RepeatableAsync(db =>
+        return redis.RepeatableAsync(db =>
         {
             var transaction = db.CreateTransaction();
             transaction.AddCondition(Condition.KeyExists(key));
-            _ = transaction.HashSetAsync(key, "status", TicketStatus.Completed.ToWire());
+            _ = transaction.HashSetAsync(key, field, value);
             return transaction.ExecuteAsync();
         });
     }

@@ -31,7 +31,7 @@ namespace Reset.Api.Features.PasswordResets.RequestSupport;
 /// only (<see cref="SupportRequestNeedsAnOpenTicket"/>); a decoy takes the same steps in the same
 /// order, with the same Redis and PostgreSQL work (its row has no user).
 /// </summary>
-public sealed class Endpoint(
+public sealed partial class Endpoint(
     ResetDbContext db,
     ResetTicketStore tickets,
     SupportRequestClaims claims,
@@ -159,6 +159,10 @@ public sealed class Endpoint(
         catch (Exception exception) when (DependencyFailures.IsDependencyFailure(exception))
         {
             // The store's own failure is what the caller reports; the claim ends with the ticket.
+            LogReleaseFailed(Logger, exception.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Support request not stored; giving its claim on the ticket back failed too ({Error})")]
+    private static partial void LogReleaseFailed(ILogger logger, string error);
 }
